@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Despatch: news coverage in, typeset briefing PDFs out.
+///
+/// Modules by role, data flowing one way:
+/// DespatchCore (articles, corpus, text) -> DespatchAnalysis -> DespatchModel (Digest)
+/// -> DespatchLayout (layout descriptions) -> DespatchRender (Cairo/Pango) -> PDF.
+/// DespatchApp wires the pipelines; `despatch` is the thin command line on top.
+let package = Package(
+    name: "Despatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "despatch", targets: ["despatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CFontconfig",
+            pkgConfig: "fontconfig",
+            providers: [.apt(["libfontconfig-dev"])]
+        ),
+        .target(
+            name: "DespatchCore",
+            dependencies: ["DespatchModel", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "DespatchModel"),
+        .target(
+            name: "DespatchAnalysis",
+            dependencies: ["DespatchCore", "DespatchModel"],
+            resources: [.copy("Resources/Vocabulary")]
+        ),
+        .target(
+            name: "DespatchLayout",
+            dependencies: ["DespatchModel", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/Labels")]
+        ),
+        .target(
+            name: "DespatchRender",
+            dependencies: ["CPangoCairo", "CFontconfig", "DespatchModel", "DespatchLayout"]
+        ),
+        .target(
+            name: "DespatchApp",
+            dependencies: [
+                "DespatchCore", "DespatchModel", "DespatchAnalysis", "DespatchLayout", "DespatchRender",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "despatch",
+            dependencies: [
+                "DespatchApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel"]),
+        .testTarget(name: "DespatchAnalysisTests", dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"]),
+        .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
+        .testTarget(
+            name: "DespatchRenderTests",
+            dependencies: ["DespatchRender", "DespatchLayout", "DespatchModel", "DespatchApp", "DespatchCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)
