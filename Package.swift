@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "despatch",
             dependencies: [
-                "DespatchApp",
+                "DespatchApp", "DespatchRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,1 +1,3 @@
-print("despatch")
+import DespatchApp
+
+Despatch.main()

@@ -1,0 +1,142 @@
+import DespatchAnalysis
+import DespatchCore
+import DespatchLayout
+import DespatchModel
+import DespatchRender
+import Foundation
+import Logging
+
+/// The main job: article files -> Corpus -> analysis -> Digest -> layout -> PDF.
+/// Each step turns its failures into one clear message with its exit status.
+public struct DigestPipeline {
+    public static let version = "0.1.0"
+    public static var generator: String { "despatch \(version)" }
+
+    public var locator: ResourceLocator
+    public var logger: Logger
+
+    public init(locator: ResourceLocator = ResourceLocator(), logger: Logger = Logger(label: "despatch")) {
+        self.locator = locator
+        self.logger = logger
+    }
+
+    public func loadCorpus(_ input: String, limits: InputLimits = InputLimits()) throws -> Corpus {
+        let loader = CorpusLoader(reader: ArticleReader(maxBytes: limits.maxArticleBytes), maxArticles: limits.maxArticles)
+        do {
+            let corpus = try loader.load(input)
+            for w in corpus.warnings { logger.warning("\(w)") }
+            return corpus
+        } catch let error as InputError {
+            throw DespatchFailure(.input, error.description)
+        }
+    }
+
+    public func analyze(_ corpus: Corpus, summarySentences: Int = 3) -> Digest {
+        DigestBuilder(summarySentences: summarySentences).build(corpus, generator: Self.generator)
+    }
+
+    public func loadLayout(_ nameOrPath: String) throws -> LayoutDescription {
+        do {
+            return try LayoutLoader(searchDirectories: locator.layoutDirectories).load(nameOrPath)
+        } catch let error as LayoutError {
+            throw DespatchFailure(.layout, error.description)
+        }
+    }
+
+    public func labels(for layout: LayoutDescription) -> LabelCatalogue {
+        let extra = locator.layoutDirectories.map { $0 + "/labels" }
+        do {
+            var (catalogue, warnings) = try LabelCatalogue.load(language: layout.language.code, extraDirectories: extra)
+            if let second = layout.language.secondary {
+                let (secondary, more) = try LabelCatalogue.load(language: second, extraDirectories: extra)
+                catalogue.secondary = secondary
+                warnings += more
+            }
+            for w in warnings { logger.warning("\(w)") }
+            return catalogue
+        } catch {
+            logger.warning("labels for '\(layout.language.code)' cannot be loaded (\(error)); using keys")
+            return LabelCatalogue(language: layout.language.code, labels: [:])
+        }
+    }
+
+    public func makeRenderer() throws -> DocumentRenderer {
+        do {
+            return try DocumentRenderer(fontsDirectory: locator.fontsDirectory)
+        } catch let error as RenderError {
+            throw DespatchFailure(.render, error.description)
+        }
+    }
+
+    /// The PDF creation date: SOURCE_DATE_EPOCH when set, else the newest article's day,
+    /// so that the same input always gives the same bytes.
+    public static func creationDate(for digest: Digest, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int($0) }) {
+            let days = Int((Double(epoch) / 86400).rounded(.down))
+            let seconds = epoch - days * 86400
+            let day = CalendarDay(daysSinceEpoch: days)
+            return String(format: "%@T%02d:%02d:%02dZ", day.iso, seconds / 3600, (seconds % 3600) / 60, seconds % 60)
+        }
+        let day = digest.dateRange?.upperBound ?? CalendarDay(daysSinceEpoch: 0)
+        return day.iso + "T00:00:00Z"
+    }
+
+    /// Renders and reports missing glyphs as warnings (errors with `strict`).
+    public func render(_ digest: Digest, layout: LayoutDescription, output: String, options: RenderOptions,
+                       renderer: DocumentRenderer? = nil) throws -> RenderReport {
+        let labels = labels(for: layout)
+        let request = RenderRequest(title: options.title ?? labels("digest.title"), week: options.week, strict: options.strict,
+                                    pngDirectory: options.pngDirectory, pngScale: options.pngScale,
+                                    maxPages: options.maxPages, creationDate: Self.creationDate(for: digest),
+                                    generator: Self.generator)
+        do {
+            let engine = try renderer ?? makeRenderer()
+            let report = try engine.renderPDF(digest: digest, layout: layout, labels: labels, request: request, to: output)
+            for glyph in report.missingGlyphs { logger.warning("no glyph in Fonts/ for \(glyph)") }
+            return report
+        } catch let error as RenderError {
+            throw DespatchFailure(.render, error.description)
+        }
+    }
+
+    /// `despatch digest`: the whole job.
+    public func runDigest(input: String, layoutName: String, output: String, options: RenderOptions) throws -> RenderReport {
+        let layout = try loadLayout(layoutName)
+        let corpus = try loadCorpus(input, limits: options.limits)
+        let sentences = layout.sections.map { $0.summarySentences }.max() ?? 3
+        let digest = analyze(corpus, summarySentences: max(3, sentences))
+        return try render(digest, layout: layout, output: output, options: options)
+    }
+}
+
+/// Options of a render that come from the command line.
+public struct RenderOptions: Sendable {
+    public var title: String?
+    public var week: String?
+    public var strict: Bool
+    public var pngDirectory: String?
+    public var pngScale: Double
+    public var maxPages: Int
+    public var limits: InputLimits
+
+    public init(title: String? = nil, week: String? = nil, strict: Bool = false, pngDirectory: String? = nil,
+                pngScale: Double = 1, maxPages: Int = 5000, limits: InputLimits = InputLimits()) {
+        self.title = title
+        self.week = week
+        self.strict = strict
+        self.pngDirectory = pngDirectory
+        self.pngScale = pngScale
+        self.maxPages = maxPages
+        self.limits = limits
+    }
+}
+
+/// Documented caps so that hostile input cannot exhaust memory.
+public struct InputLimits: Sendable {
+    public var maxArticleBytes: Int
+    public var maxArticles: Int
+    public init(maxArticleBytes: Int = ArticleReader.defaultMaxBytes, maxArticles: Int = CorpusLoader.defaultMaxArticles) {
+        self.maxArticleBytes = maxArticleBytes
+        self.maxArticles = maxArticles
+    }
+}

@@ -1,0 +1,77 @@
+/// A horizontal stacked bar chart drawn with Cairo: one bar per series (a theme), one
+/// coloured segment per category (an article), and a legend of category numbers.
+final class BarChartBlock: Block {
+    struct Series {
+        var label: String
+        var values: [Double]
+    }
+
+    let series: [Series]
+    let categoryCount: Int
+    let labelStyle: TextStyle
+    let palette: [RGB]
+    let legendTitles: [String]
+    var spaceBefore: Double { 6 }
+    var spaceAfter: Double { 10 }
+
+    private var width: Double = 0
+    private var labelWidth: Double = 0
+    private var rowHeight: Double { labelStyle.size * 1.9 }
+    private var legendHeight: Double { labelStyle.size * 2.4 }
+    private weak var context: RenderContext?
+
+    init(series: [Series], categoryCount: Int, labelStyle: TextStyle, palette: [RGB], legendTitles: [String]) {
+        self.series = series
+        self.categoryCount = categoryCount
+        self.labelStyle = labelStyle
+        self.palette = palette
+        self.legendTitles = legendTitles
+    }
+
+    func wrap(width: Double, in context: RenderContext) -> Double {
+        self.width = width
+        self.context = context
+        labelWidth = width * 0.34
+        return Double(series.count) * rowHeight + legendHeight
+    }
+
+    func split(height: Double, in context: RenderContext) -> (Block, Block)? { nil }
+    func minimumHeight(in context: RenderContext) -> Double { Double(series.count) * rowHeight + legendHeight }
+
+    private func color(_ index: Int) -> RGB { palette[index % max(1, palette.count)] }
+
+    func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
+        guard let context else { return }
+        let maxTotal = max(series.map { $0.values.reduce(0, +) }.max() ?? 1, 0.0001)
+        let barArea = width - labelWidth - 8
+        for (row, s) in series.enumerated() {
+            let top = y + Double(row) * rowHeight
+            let label = context.layout([Span(s.label)], style: labelStyle.with { $0.alignment = .right; $0.color = labelStyle.color }, width: labelWidth)
+            let metrics = label.lineMetrics()
+            if let first = metrics.first {
+                painter.cairo.setColor(labelStyle.color.tuple)
+                label.drawLine(0, on: painter.cairo, x: x + first.x, baseline: top + rowHeight * 0.5 + labelStyle.size * 0.35)
+            }
+            var left = x + labelWidth + 8
+            for (c, v) in s.values.enumerated() where v > 0 {
+                let w = barArea * v / maxTotal
+                painter.cairo.setColor(color(c).tuple)
+                painter.cairo.fillRect(x: left, y: top + rowHeight * 0.18, width: w, height: rowHeight * 0.64)
+                left += w
+            }
+        }
+        // Legend: a swatch and the article number for each category.
+        var lx = x + labelWidth + 8
+        let ly = y + Double(series.count) * rowHeight + labelStyle.size * 0.8
+        for c in 0..<categoryCount {
+            painter.cairo.setColor(color(c).tuple)
+            painter.cairo.fillRect(x: lx, y: ly, width: labelStyle.size, height: labelStyle.size * 0.8)
+            let text = context.layout([Span(legendTitles[safe: c] ?? String(c + 1))], style: labelStyle, width: nil)
+            if let first = text.lineMetrics().first {
+                painter.cairo.setColor(labelStyle.color.tuple)
+                text.drawLine(0, on: painter.cairo, x: lx + labelStyle.size * 1.3, baseline: ly + first.baseline - first.top - 1)
+                lx += labelStyle.size * 1.3 + first.width + labelStyle.size
+            }
+        }
+    }
+}

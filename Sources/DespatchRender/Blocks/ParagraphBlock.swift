@@ -1,0 +1,117 @@
+/// A paragraph of styled text. Splits between lines, keeping at least `minLines`
+/// lines on each side (no widows or orphans) unless a frame cannot hold that many.
+final class ParagraphBlock: Block {
+    let spans: [Span]
+    let style: TextStyle
+    let minLines: Int
+    let keepWithNext: Bool
+    let anchor: Anchor?
+    /// Draw as a link to a named destination or URI.
+    var linkDestination: String?
+    var linkURI: String?
+
+    private var layout: TextLayout?
+    private var lines: [LineMetrics] = []
+    private var lineRange: Range<Int> = 0..<0
+    private var laidOutWidth: Double = -1
+    private var isContinuation = false
+
+    init(_ spans: [Span], style: TextStyle, minLines: Int = 2, keepWithNext: Bool = false, anchor: Anchor? = nil) {
+        self.spans = spans
+        self.style = style
+        self.minLines = minLines
+        self.keepWithNext = keepWithNext
+        self.anchor = anchor
+    }
+
+    convenience init(_ text: String, style: TextStyle, minLines: Int = 2, keepWithNext: Bool = false, anchor: Anchor? = nil) {
+        self.init([Span(text)], style: style, minLines: minLines, keepWithNext: keepWithNext, anchor: anchor)
+    }
+
+    var spaceBefore: Double { isContinuation ? 0 : style.spaceBefore }
+    var spaceAfter: Double { style.spaceAfter }
+
+    func wrap(width: Double, in context: RenderContext) -> Double {
+        if layout == nil || laidOutWidth != width {
+            let l = context.layout(spans, style: style, width: width)
+            layout = l
+            lines = l.lineMetrics()
+            lineRange = 0..<lines.count
+            laidOutWidth = width
+        }
+        return height(of: lineRange)
+    }
+
+    private func height(of range: Range<Int>) -> Double {
+        guard let first = range.first, let last = range.last else { return 0 }
+        return lines[last].bottom - lines[first].top
+    }
+
+    func minimumHeight(in context: RenderContext) -> Double {
+        let n = min(minLines, lineRange.count)
+        return height(of: lineRange.lowerBound..<(lineRange.lowerBound + n))
+    }
+
+    func split(height available: Double, in context: RenderContext) -> (Block, Block)? {
+        var fit = 0
+        while fit < lineRange.count, height(of: lineRange.lowerBound..<(lineRange.lowerBound + fit + 1)) <= available + 0.01 {
+            fit += 1
+        }
+        let total = lineRange.count
+        if fit >= total { return nil }
+        if total - fit < minLines { fit = total - minLines }
+        guard fit >= minLines, fit > 0 else { return nil }
+        return (fragment(lineRange.lowerBound..<(lineRange.lowerBound + fit), continuation: isContinuation),
+                fragment((lineRange.lowerBound + fit)..<lineRange.upperBound, continuation: true))
+    }
+
+    /// Splits off as many lines as fit, ignoring widow/orphan rules: used only when a frame
+    /// is empty and the block would otherwise never be placed.
+    func forceSplit(height available: Double) -> (Block, Block)? {
+        var fit = 0
+        while fit < lineRange.count, height(of: lineRange.lowerBound..<(lineRange.lowerBound + fit + 1)) <= available + 0.01 {
+            fit += 1
+        }
+        fit = max(1, fit)
+        guard fit < lineRange.count else { return nil }
+        return (fragment(lineRange.lowerBound..<(lineRange.lowerBound + fit), continuation: isContinuation),
+                fragment((lineRange.lowerBound + fit)..<lineRange.upperBound, continuation: true))
+    }
+
+    private func fragment(_ range: Range<Int>, continuation: Bool) -> ParagraphBlock {
+        let p = ParagraphBlock(spans, style: style, minLines: minLines, keepWithNext: keepWithNext && !continuation,
+                               anchor: continuation ? nil : anchor)
+        p.layout = layout
+        p.lines = lines
+        p.lineRange = range
+        p.laidOutWidth = laidOutWidth
+        p.isContinuation = continuation
+        p.linkDestination = linkDestination
+        p.linkURI = linkURI
+        return p
+    }
+
+    func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
+        guard let layout, let first = lineRange.first else { return }
+        if let anchor, !isContinuation { painter.mark(anchor, x: x, y: y) }
+        let top = lines[first].top
+        painter.cairo.setColor(style.color.tuple)
+        let body = {
+            for i in self.lineRange {
+                layout.drawLine(i, on: painter.cairo, x: x + self.lines[i].x, baseline: y + self.lines[i].baseline - top)
+            }
+        }
+        if let dest = linkDestination { painter.cairo.link(toDestination: dest, body) }
+        else if let uri = linkURI { painter.cairo.link(toURI: uri, body) }
+        else { body() }
+    }
+
+    /// The laid-out text lines (for tests and for table cells).
+    var lineCount: Int { lineRange.count }
+
+    /// Width of the last line drawn (for dot leaders after a title).
+    var lastLineWidth: Double {
+        guard let last = lineRange.last else { return 0 }
+        return lines[last].x + lines[last].width
+    }
+}

@@ -1,0 +1,169 @@
+import DespatchLayout
+import DespatchModel
+import Foundation
+
+/// What to render besides the digest and the layout.
+public struct RenderRequest: Sendable {
+    /// The {title} of title templates.
+    public var title: String
+    /// The {week} of templates, for weekly briefs.
+    public var week: String?
+    /// Fail when a character has no glyph in Fonts/ instead of warning.
+    public var strict: Bool
+    /// Folder for PNG page previews, or nil.
+    public var pngDirectory: String?
+    /// Pixels per point for previews (1 = 72 dpi).
+    public var pngScale: Double
+    /// Caps the page count so that hostile input cannot exhaust memory.
+    public var maxPages: Int
+    /// PDF creation date (ISO 8601); fixed so that two renders are byte-identical.
+    public var creationDate: String
+    public var generator: String
+
+    public init(title: String, week: String? = nil, strict: Bool = false, pngDirectory: String? = nil,
+                pngScale: Double = 1, maxPages: Int = 5000, creationDate: String, generator: String) {
+        self.title = title
+        self.week = week
+        self.strict = strict
+        self.pngDirectory = pngDirectory
+        self.pngScale = pngScale
+        self.maxPages = maxPages
+        self.creationDate = creationDate
+        self.generator = generator
+    }
+}
+
+/// What a render produced.
+public struct RenderReport: Sendable {
+    public var pageCount: Int
+    public var missingGlyphs: [MissingGlyph]
+    /// Page number of each named destination (sections "sec-…", articles "art-N").
+    public var anchorPages: [String: Int]
+    public var anchorTitles: [String: String]
+}
+
+/// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
+public final class DocumentRenderer {
+    private let pango: PangoEnvironment
+
+    /// Loads the fonts of `fontsDirectory` (only those) once for any number of documents.
+    public init(fontsDirectory: String) throws {
+        let fonts = try FontLibrary(directory: fontsDirectory)
+        pango = try PangoEnvironment(fonts: fonts)
+    }
+
+    /// Font families available from the fonts folder.
+    public var fontFamilies: [String] { pango.fonts.families }
+
+    /// Renders `digest` with `layout` to a PDF at `outputPath` (atomically).
+    @discardableResult
+    public func renderPDF(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
+                          request: RenderRequest, to outputPath: String) throws -> RenderReport {
+        let output = try AtomicOutput(destination: outputPath)
+        let report = try render(digest: digest, layout: layout, labels: labels, request: request, pdfPath: output.temporaryPath)
+        try output.commit()
+        return report
+    }
+
+    func render(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
+                request: RenderRequest, pdfPath: String?) throws -> RenderReport {
+        let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
+        let styles = StyleSheet(layout: layout)
+        let values = templateValues(digest: digest, labels: labels, request: request)
+        let builder = DocumentBuilder(digest: digest, layout: layout, labels: labels, styles: styles, values: values)
+        let blocks = builder.build()
+        let geometry = Self.geometry(layout.page)
+        let breaker = PageBreaker(geometry: geometry, maxPages: min(request.maxPages, layout.maxPages ?? Int.max))
+        let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
+        let pages = try breaker.paginate(blocks, columns: firstColumns, in: context)
+        if request.strict, !context.missingGlyphs.isEmpty {
+            throw RenderError.missingGlyphs(context.missingGlyphs)
+        }
+        var anchorPages: [String: Int] = [:]
+        var anchorTitles: [String: String] = [:]
+        for (i, page) in pages.enumerated() {
+            for anchor in page.anchors where anchorPages[anchor.name] == nil {
+                anchorPages[anchor.name] = i + 1
+                anchorTitles[anchor.name] = anchor.title
+            }
+        }
+        let running = RunningTextPainter(layout: layout, styles: styles, labels: labels, values: values, geometry: geometry)
+        if let pdfPath {
+            let surface = try CairoSurface.pdf(path: pdfPath, width: geometry.width, height: geometry.height)
+            surface.setMetadata(DocumentMetadata(
+                title: Template.fill(layout.title, values), author: layout.metadata.author,
+                subject: layout.metadata.subject.isEmpty ? Template.fill(layout.subtitle, values) : Template.fill(layout.metadata.subject, values),
+                keywords: (layout.metadata.keywords + digest.themes.prefix(8).map { $0.label }).joined(separator: ", "),
+                creator: request.generator, creationDate: request.creationDate))
+            let cairo = try CairoContext(surface: surface)
+            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count)
+            for (i, page) in pages.enumerated() {
+                painter.pageNumber = i + 1
+                try paint(page, with: painter, running: running, context: context)
+                cairo_show_page_checked(cairo)
+                try cairo.check("page \(i + 1)")
+            }
+            try surface.finish()
+        }
+        if let dir = request.pngDirectory {
+            try writePreviews(pages, to: dir, scale: request.pngScale, geometry: geometry, anchorPages: anchorPages,
+                              running: running, context: context)
+        }
+        return RenderReport(pageCount: pages.count, missingGlyphs: context.missingGlyphs, anchorPages: anchorPages,
+                            anchorTitles: anchorTitles)
+    }
+
+    private func paint(_ page: PageLayout, with painter: PagePainter, running: RunningTextPainter, context: RenderContext) throws {
+        for placement in page.placements {
+            try placement.block.draw(at: placement.x, placement.y, in: painter)
+        }
+        try running.paint(page: page, number: painter.pageNumber, of: painter.pageCount, painter: painter, context: context)
+    }
+
+    private func writePreviews(_ pages: [PageLayout], to dir: String, scale: Double, geometry: PageGeometry,
+                               anchorPages: [String: Int], running: RunningTextPainter, context: RenderContext) throws {
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        } catch {
+            throw RenderError.output(path: dir, reason: "cannot create folder for previews")
+        }
+        for (i, page) in pages.enumerated() {
+            let surface = try CairoSurface.image(pixelWidth: Int((geometry.width * scale).rounded()),
+                                                 pixelHeight: Int((geometry.height * scale).rounded()))
+            let cairo = try CairoContext(surface: surface)
+            cairo.scale(scale)
+            cairo.setColor((1, 1, 1))
+            cairo.fillRect(x: 0, y: 0, width: geometry.width, height: geometry.height)
+            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count)
+            painter.pageNumber = i + 1
+            try paint(page, with: painter, running: running, context: context)
+            try cairo.check("preview page \(i + 1)")
+            surface.flush()
+            let output = try AtomicOutput(destination: dir + "/page-" + String(format: "%03d", i + 1) + ".png")
+            try surface.writePNG(to: output.temporaryPath)
+            try output.commit()
+        }
+    }
+
+    private func templateValues(digest: Digest, labels: LabelCatalogue, request: RenderRequest) -> [String: String] {
+        var values: [String: String] = ["title": request.title, "count": String(digest.articles.count)]
+        if let range = digest.dateRange {
+            values["from"] = labels.formatDate(range.lowerBound, style: .long)
+            values["to"] = labels.formatDate(range.upperBound, style: .long)
+            values["date"] = labels.formatDate(range.upperBound, style: .long)
+        } else {
+            values["from"] = labels("undated")
+            values["to"] = labels("undated")
+            values["date"] = ""
+        }
+        values["week"] = request.week ?? ""
+        return values
+    }
+
+    static func geometry(_ page: PageSpec) -> PageGeometry {
+        let k = PageGeometry.pointsPerMM
+        return PageGeometry(width: page.widthMM * k, height: page.heightMM * k, top: page.margins.top * k,
+                            right: page.margins.right * k, bottom: page.margins.bottom * k, left: page.margins.left * k,
+                            gutter: page.gutterMM * k)
+    }
+}

@@ -1,0 +1,5 @@
+/// Inserts soft hyphens (U+00AD) where words may break. Pango has no dictionary of its
+/// own; it breaks at the soft hyphens it is given and shows a hyphen there.
+protocol Hyphenator: AnyObject {
+    func hyphenate(_ text: String) -> String
+}

@@ -1,0 +1,78 @@
+import Foundation
+import CPangoCairo
+
+/// Owns a cairo_t. Drawing errors are sticky in cairo; `check` turns them into Swift errors.
+final class CairoContext {
+    let pointer: OpaquePointer
+
+    init(surface: CairoSurface) throws {
+        guard let cr = cairo_create(surface.pointer) else {
+            throw RenderError.cairo(operation: "cairo_create", status: "null context")
+        }
+        self.pointer = cr
+        try check("cairo_create")
+    }
+
+    deinit { cairo_destroy(pointer) }
+
+    func check(_ operation: String) throws {
+        let status = cairo_status(pointer)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw RenderError.cairo(operation: operation, status: String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    func setColor(_ c: (Double, Double, Double)) { cairo_set_source_rgb(pointer, c.0, c.1, c.2) }
+
+    func fillRect(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(pointer, x, y, width, height)
+        cairo_fill(pointer)
+    }
+
+    func strokeLine(x0: Double, y0: Double, x1: Double, y1: Double, width: Double) {
+        cairo_set_line_width(pointer, width)
+        cairo_move_to(pointer, x0, y0)
+        cairo_line_to(pointer, x1, y1)
+        cairo_stroke(pointer)
+    }
+
+    func circle(x: Double, y: Double, radius: Double, fill: Bool) {
+        cairo_new_sub_path(pointer)
+        cairo_arc(pointer, x, y, radius, 0, 2 * Double.pi)
+        if fill { cairo_fill(pointer) } else { cairo_stroke(pointer) }
+    }
+
+    /// Marks a named destination (the target of internal links and outline entries).
+    func destination(_ name: String, x: Double, y: Double) {
+        let attributes = "name='\(name)' x=\(Int(x)) y=\(Int(y))"
+        cairo_tag_begin(pointer, CAIRO_TAG_DEST, attributes)
+        cairo_tag_end(pointer, CAIRO_TAG_DEST)
+    }
+
+    /// Runs `body` inside a link to a named destination.
+    func link(toDestination name: String, _ body: () -> Void) {
+        cairo_tag_begin(pointer, CAIRO_TAG_LINK, "dest='\(name)'")
+        body()
+        cairo_tag_end(pointer, CAIRO_TAG_LINK)
+    }
+
+    /// Runs `body` inside a link to an external URI.
+    func link(toURI uri: String, _ body: () -> Void) {
+        let escaped = uri.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        cairo_tag_begin(pointer, CAIRO_TAG_LINK, "uri='\(escaped)'")
+        body()
+        cairo_tag_end(pointer, CAIRO_TAG_LINK)
+    }
+
+    func save() { cairo_save(pointer) }
+    func restore() { cairo_restore(pointer) }
+}
+
+extension CairoContext {
+    func scale(_ factor: Double) { cairo_scale(pointer, factor, factor) }
+}
+
+/// Ends the current PDF page.
+func cairo_show_page_checked(_ context: CairoContext) {
+    cairo_show_page(context.pointer)
+}

@@ -1,0 +1,99 @@
+import CPangoCairo
+import Foundation
+
+/// Owns a cairo_surface_t: a PDF file being written, or an image for previews.
+final class CairoSurface {
+    let pointer: OpaquePointer
+    let isPDF: Bool
+
+    private init(pointer: OpaquePointer, isPDF: Bool) throws {
+        self.pointer = pointer
+        self.isPDF = isPDF
+        try check("surface create")
+    }
+
+    deinit { cairo_surface_destroy(pointer) }
+
+    /// A PDF surface writing to `path`; sizes in points.
+    static func pdf(path: String, width: Double, height: Double) throws -> CairoSurface {
+        guard let s = cairo_pdf_surface_create(path, width, height) else {
+            throw RenderError.cairo(operation: "cairo_pdf_surface_create", status: "null surface")
+        }
+        let surface = try CairoSurface(pointer: s, isPDF: true)
+        cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5)
+        return surface
+    }
+
+    /// An ARGB image `pixelWidth` × `pixelHeight`.
+    static func image(pixelWidth: Int, pixelHeight: Int) throws -> CairoSurface {
+        guard let s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pixelWidth), Int32(pixelHeight)) else {
+            throw RenderError.cairo(operation: "cairo_image_surface_create", status: "null surface")
+        }
+        return try CairoSurface(pointer: s, isPDF: false)
+    }
+
+    func check(_ operation: String) throws {
+        let status = cairo_surface_status(pointer)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw RenderError.cairo(operation: operation, status: String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    func setPageSize(width: Double, height: Double) {
+        if isPDF { cairo_pdf_surface_set_size(pointer, width, height) }
+    }
+
+    func setMetadata(_ metadata: DocumentMetadata) {
+        guard isPDF else { return }
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_TITLE, metadata.title)
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_AUTHOR, metadata.author)
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_SUBJECT, metadata.subject)
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_KEYWORDS, metadata.keywords)
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_CREATOR, metadata.creator)
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_CREATE_DATE, metadata.creationDate)
+        cairo_pdf_surface_set_metadata(pointer, CAIRO_PDF_METADATA_MOD_DATE, metadata.creationDate)
+    }
+
+    /// Adds an outline (bookmark) entry; returns its id for children.
+    @discardableResult
+    func addOutline(parent: Int32, title: String, destination: String) -> Int32 {
+        guard isPDF else { return 0 }
+        return cairo_pdf_surface_add_outline(pointer, parent, title, "dest='\(destination)'", CAIRO_PDF_OUTLINE_FLAG_OPEN)
+    }
+
+    static let outlineRoot = Int32(CAIRO_PDF_OUTLINE_ROOT)
+
+    func flush() { cairo_surface_flush(pointer) }
+
+    func finish() throws {
+        cairo_surface_finish(pointer)
+        try check("cairo_surface_finish")
+    }
+
+    func writePNG(to path: String) throws {
+        let status = cairo_surface_write_to_png(pointer, path)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
+        }
+    }
+}
+
+/// PDF document information, all plain text.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var title: String
+    public var author: String
+    public var subject: String
+    public var keywords: String
+    public var creator: String
+    /// ISO 8601, e.g. "2026-01-28T00:00:00Z".
+    public var creationDate: String
+
+    public init(title: String, author: String, subject: String, keywords: String, creator: String, creationDate: String) {
+        self.title = title
+        self.author = author
+        self.subject = subject
+        self.keywords = keywords
+        self.creator = creator
+        self.creationDate = creationDate
+    }
+}

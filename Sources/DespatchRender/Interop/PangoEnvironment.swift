@@ -1,0 +1,45 @@
+import CFontconfig
+import CPangoCairo
+
+/// The font map and the one PangoContext of a document.
+///
+/// Creating a context per paragraph is what makes some engines slow; every layout of a
+/// document is made from this one context. Metrics are unhinted so line breaks do not
+/// depend on the output device.
+public final class PangoEnvironment {
+    let fontMap: UnsafeMutablePointer<PangoFontMap>
+    let context: OpaquePointer
+    public let fonts: FontLibrary
+
+    public init(fonts: FontLibrary) throws {
+        guard let map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT) else {
+            throw RenderError.fonts("pango_cairo_font_map_new_for_font_type failed")
+        }
+        let fcMap = OpaquePointer(map)
+        pango_fc_font_map_set_config(fcMap, fonts.config)
+        guard let ctx = pango_font_map_create_context(map) else {
+            g_object_unref(map)
+            throw RenderError.fonts("pango_font_map_create_context failed")
+        }
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(ctx, options)
+        cairo_font_options_destroy(options)
+        pango_cairo_context_set_resolution(ctx, 72)
+        pango_context_set_round_glyph_positions(ctx, 0)
+        self.fontMap = map
+        self.context = ctx
+        self.fonts = fonts
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    /// A new, empty layout on the document's context.
+    func makeLayout() -> TextLayout {
+        TextLayout(adopting: pango_layout_new(context)!)
+    }
+}
