@@ -14,8 +14,16 @@ public struct ConsoleLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
+    public func log(event: LogEvent) {
+        write(level: event.level, message: event.message)
+    }
+
     public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?,
                     source: String, file: String, function: String, line: UInt) {
+        write(level: level, message: message)
+    }
+
+    private func write(level: Logger.Level, message: Logger.Message) {
         let prefix: String
         switch level {
         case .warning: prefix = "warning: "

@@ -27,6 +27,9 @@ public struct DigestPipeline {
             for w in corpus.warnings { logger.warning("\(w)") }
             return corpus
         } catch let error as InputError {
+            if case .noReadableArticle(_, _, let reasons) = error, reasons.count > 1 {
+                for r in reasons { logger.warning("\(r); skipped") }
+            }
             throw DespatchFailure(.input, error.description)
         }
     }

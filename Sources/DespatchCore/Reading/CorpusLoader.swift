@@ -36,16 +36,20 @@ public struct CorpusLoader: Sendable {
         }
         var warnings: [String] = []
         var articles: [Article] = []
+        var reasons: [String] = []
         for url in files {
             do {
                 let article = try reader.read(url, warnings: &warnings)
                 articles.append(article)
             } catch let error as InputError {
+                // A single file given on its own: its problem is the error itself.
+                if files.count == 1, label == url.path { throw error }
+                reasons.append(error.description)
                 warnings.append("\(error.description); skipped")
             }
         }
         guard !articles.isEmpty else {
-            throw InputError.noReadableArticle(path: label, skipped: files.count)
+            throw InputError.noReadableArticle(path: label, skipped: files.count, reasons: reasons)
         }
         return Corpus(articles: articles, warnings: warnings)
     }
