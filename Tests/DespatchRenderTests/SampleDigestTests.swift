@@ -4,33 +4,9 @@ import XCTest
 
 /// Renders the sample digest once and checks the PDF from outside with poppler-utils.
 final class SampleDigestTests: XCTestCase {
-    static var pdf: String = ""
-    static var report: RenderReportSummary?
-    static var renderError: Error?
+    static var pdf: String { (try? SampleRender.get().pdf) ?? "" }
 
-    struct RenderReportSummary {
-        var pages: Int
-        var anchorPages: [String: Int]
-        var anchorTitles: [String: String]
-    }
-
-    override class func setUp() {
-        super.setUp()
-        do {
-            let folder = try Repo.temporaryFolder("sample")
-            pdf = folder + "/digest.pdf"
-            let pipeline = DigestPipeline(locator: ResourceLocator(workingDirectory: Repo.root, environment: [:], executablePath: ""))
-            let r = try pipeline.runDigest(input: Repo.samples, layoutName: "default", output: pdf, options: RenderOptions())
-            report = RenderReportSummary(pages: r.pageCount, anchorPages: r.anchorPages, anchorTitles: r.anchorTitles)
-        } catch {
-            renderError = error
-        }
-    }
-
-    func rendered() throws -> RenderReportSummary {
-        if let e = Self.renderError { throw e }
-        return try XCTUnwrap(Self.report)
-    }
+    func rendered() throws -> SampleRender.Rendered { try SampleRender.get() }
 
     func testIsA4WithSeveralPages() throws {
         let report = try rendered()
@@ -98,8 +74,7 @@ final class SampleDigestTests: XCTestCase {
         _ = try rendered()
         let folder = try Repo.temporaryFolder("again")
         let again = folder + "/digest.pdf"
-        let pipeline = DigestPipeline(locator: ResourceLocator(workingDirectory: Repo.root, environment: [:], executablePath: ""))
-        _ = try pipeline.runDigest(input: Repo.samples, layoutName: "default", output: again, options: RenderOptions())
+        _ = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: "default", output: again, options: RenderOptions())
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: again)), try Data(contentsOf: URL(fileURLWithPath: Self.pdf)))
     }
 }

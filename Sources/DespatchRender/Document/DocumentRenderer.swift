@@ -97,9 +97,11 @@ public final class DocumentRenderer {
                 creator: request.generator, creationDate: request.creationDate))
             let cairo = try CairoContext(surface: surface)
             let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count)
+            cairo.beginStructure("Document")
             for (i, page) in pages.enumerated() {
                 painter.pageNumber = i + 1
                 try paint(page, with: painter, running: running, context: context)
+                if i == pages.count - 1 { cairo.endStructure("Document") }
                 cairo_show_page_checked(cairo)
                 try cairo.check("page \(i + 1)")
             }

@@ -64,6 +64,13 @@ final class CairoContext {
         cairo_tag_end(pointer, CAIRO_TAG_LINK)
     }
 
+    /// Opens a structure element. Cairo 1.16 writes a damaged cross-reference table when a
+    /// PDF has link annotations but no structure tree (the objects it reserves for the
+    /// annotations' StructParent are never written); a "Document" element around all
+    /// pages makes it write the tree.
+    func beginStructure(_ tag: String) { cairo_tag_begin(pointer, tag, "") }
+    func endStructure(_ tag: String) { cairo_tag_end(pointer, tag) }
+
     func save() { cairo_save(pointer) }
     func restore() { cairo_restore(pointer) }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import XCTest
+
+/// Outline, links, metadata and file integrity of the sample digest, read with qpdf.
+final class PDFStructureTests: XCTestCase {
+    func qpdfJSON(_ pdf: String, key: String) throws -> [String: Any] {
+        let r = try PDFTools.run("qpdf", ["--json", "--json-key=\(key)", pdf])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+
+    func testQPDFFindsNoDamage() throws {
+        let sample = try SampleRender.get()
+        let r = try PDFTools.run("qpdf", ["--check", sample.pdf])
+        XCTAssertEqual(r.status, 0, r.stdout + r.stderr)
+        XCTAssertFalse((r.stdout + r.stderr).contains("WARNING"), r.stdout + r.stderr)
+    }
+
+    func testOutlineHasEverySectionAndArticleOnTheRightPage() throws {
+        let sample = try SampleRender.get()
+        let json = try qpdfJSON(sample.pdf, key: "outlines")
+        var entries: [(title: String, page: Int)] = []
+        func walk(_ items: [[String: Any]]) {
+            for item in items {
+                entries.append((item["title"] as? String ?? "", item["destpageposfrom1"] as? Int ?? -1))
+                walk(item["kids"] as? [[String: Any]] ?? [])
+            }
+        }
+        walk(json["outlines"] as? [[String: Any]] ?? [])
+        let expected = sample.anchorPages.filter { $0.key.hasPrefix("art-") || $0.key.hasPrefix("sec-") }
+        XCTAssertGreaterThanOrEqual(expected.count, 7)
+        for (name, page) in expected {
+            let title = try XCTUnwrap(sample.anchorTitles[name])
+            let entry = entries.first { $0.title == title }
+            XCTAssertNotNil(entry, "no outline entry for \(title)")
+            XCTAssertEqual(entry?.page, page, "outline entry \(title)")
+            // The heading really is on that page.
+            let text = PDFTools.flat(try PDFTools.text(sample.pdf, page: page))
+            XCTAssertTrue(text.contains(PDFTools.flat(title)), "\(title) not found on page \(page)")
+        }
+    }
+
+    func testContentsEntriesAreLinksToNamedDestinations() throws {
+        let sample = try SampleRender.get()
+        let folder = try Repo.temporaryFolder("qdf")
+        let qdf = folder + "/q.pdf"
+        let r = try PDFTools.run("qpdf", ["--qdf", "--object-streams=disable", sample.pdf, qdf])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: qdf)), as: UTF8.self)
+        let linkCount = raw.components(separatedBy: "/Subtype /Link").count - 1
+        let contentsEntries = sample.anchorPages.keys.filter { $0.hasPrefix("art-") || $0.hasPrefix("sec-") }.count
+        XCTAssertGreaterThanOrEqual(linkCount, contentsEntries)
+        for name in sample.anchorPages.keys where name.hasPrefix("art-") {
+            XCTAssertTrue(raw.contains("/Dest (\(name))"), "no link to \(name)")
+        }
+        XCTAssertFalse(raw.contains("/Dest [") && raw.contains("/XYZ null"), "forward page links are not used")
+    }
+
+    func testMetadataIsSet() throws {
+        let sample = try SampleRender.get()
+        let info = try PDFTools.info(sample.pdf)
+        for key in ["Title", "Author", "Subject", "Creator", "CreationDate"] {
+            XCTAssertFalse((info[key] ?? "").isEmpty, "\(key) is empty")
+        }
+        XCTAssertTrue(info["Creator"]?.hasPrefix("despatch") ?? false)
+    }
+}

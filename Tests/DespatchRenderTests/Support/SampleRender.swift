@@ -1,0 +1,28 @@
+import DespatchApp
+import Foundation
+
+/// The sample digest, rendered once per test run and shared by the tests that inspect it.
+enum SampleRender {
+    struct Rendered {
+        var pdf: String
+        var pages: Int
+        var anchorPages: [String: Int]
+        var anchorTitles: [String: String]
+    }
+
+    static let pipeline = DigestPipeline(locator: ResourceLocator(workingDirectory: Repo.root, environment: [:], executablePath: ""))
+
+    nonisolated(unsafe) private static var cached: Result<Rendered, Error>?
+
+    static func get() throws -> Rendered {
+        if let cached { return try cached.get() }
+        let result = Result { () throws -> Rendered in
+            let folder = try Repo.temporaryFolder("sample")
+            let pdf = folder + "/digest.pdf"
+            let r = try pipeline.runDigest(input: Repo.samples, layoutName: "default", output: pdf, options: RenderOptions())
+            return Rendered(pdf: pdf, pages: r.pageCount, anchorPages: r.anchorPages, anchorTitles: r.anchorTitles)
+        }
+        cached = result
+        return try result.get()
+    }
+}
