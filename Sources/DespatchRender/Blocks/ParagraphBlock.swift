@@ -33,7 +33,10 @@ final class ParagraphBlock: Block {
 
     func wrap(width: Double, in context: RenderContext) -> Double {
         if layout == nil || laidOutWidth != width {
-            let l = context.layout(spans, style: style, width: width)
+            // Hyphenated text gets a measure narrower by about a hyphen: Pango can let the
+            // hyphen it adds at a break hang past the width, and it must not reach the margin.
+            let measure = style.hyphenate && context.hyphenator != nil ? width - style.size * 0.25 : width
+            let l = context.layout(spans, style: style, width: measure)
             layout = l
             lines = l.lineMetrics()
             lineRange = 0..<lines.count
