@@ -68,7 +68,8 @@ let package = Package(
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(
             name: "DespatchRenderTests",
-            dependencies: ["DespatchRender", "DespatchLayout", "DespatchModel", "DespatchApp", "DespatchCore"]
+            dependencies: ["DespatchRender", "DespatchLayout", "DespatchModel", "DespatchApp", "DespatchCore"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v5]
