@@ -60,9 +60,15 @@ public final class DocumentRenderer {
     public func renderPDF(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
                           request: RenderRequest, to outputPath: String) throws -> RenderReport {
         let output = try AtomicOutput(destination: outputPath)
-        let report = try render(digest: digest, layout: layout, labels: labels, request: request, pdfPath: output.temporaryPath)
-        try output.commit()
-        return report
+        do {
+            let report = try render(digest: digest, layout: layout, labels: labels, request: request, pdfPath: output.temporaryPath)
+            try output.commit()
+            return report
+        } catch RenderError.cairo(let operation, let status) where status.contains("writing") {
+            // Cairo reports a failed write without errno; say what most likely happened.
+            let space = AtomicOutput.availableBytes(near: outputPath).map { $0 < 1_048_576 ? "no space left on the device" : "\($0) bytes free" }
+            throw RenderError.output(path: outputPath, reason: "cannot be written (\(status) in \(operation)\(space.map { "; " + $0 } ?? ""))")
+        }
     }
 
     func render(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,

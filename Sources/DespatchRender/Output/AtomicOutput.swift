@@ -50,6 +50,14 @@ public final class AtomicOutput {
         AtomicOutput.unregister(temporaryPath)
     }
 
+    /// Free bytes on the file system holding `path`'s folder.
+    public static func availableBytes(near path: String) -> Int? {
+        var stats = statvfs()
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        guard statvfs(folder, &stats) == 0 else { return nil }
+        return Int(stats.f_bavail) * Int(stats.f_frsize)
+    }
+
     // Temporary files still open, removed by `removeAllPending()` from a signal handler path.
     nonisolated(unsafe) private static var pending = Set<String>()
     private static let lock = NSLock()
