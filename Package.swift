@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Modules by role, data flowing one way:
 /// DespatchCore (articles, corpus, text) -> DespatchAnalysis -> DespatchModel (Digest)
-/// -> DespatchLayout (layout descriptions) -> DespatchRender (Cairo/Pango) -> PDF.
+/// -> DespatchLayout (layout descriptions) -> DespatchDocument (format-neutral document tree)
+/// -> DespatchRender (Cairo/Pango) -> PDF.
 /// DespatchApp wires the pipelines; `despatch` is the thin command line on top.
 let package = Package(
     name: "Despatch",
@@ -45,8 +46,12 @@ let package = Package(
             resources: [.copy("Resources/Labels")]
         ),
         .target(
+            name: "DespatchDocument",
+            dependencies: ["DespatchModel", "DespatchLayout"]
+        ),
+        .target(
             name: "DespatchRender",
-            dependencies: ["CPangoCairo", "CFontconfig", "DespatchModel", "DespatchLayout"]
+            dependencies: ["CPangoCairo", "CFontconfig", "DespatchModel", "DespatchLayout", "DespatchDocument"]
         ),
         .target(
             name: "DespatchApp",

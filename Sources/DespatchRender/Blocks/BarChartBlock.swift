@@ -1,16 +1,12 @@
+import DespatchDocument
+
 /// A horizontal stacked bar chart drawn with Cairo: one bar per series (a theme), one
 /// coloured segment per category (an article), and a legend of category numbers.
 final class BarChartBlock: Block {
-    struct Series {
-        var label: String
-        var values: [Double]
-    }
-
-    let series: [Series]
-    let categoryCount: Int
+    let series: [ChartSeries]
+    let categories: [String]
     let labelStyle: TextStyle
     let palette: [RGB]
-    let legendTitles: [String]
     var spaceBefore: Double { 6 }
     var spaceAfter: Double { 10 }
 
@@ -20,12 +16,11 @@ final class BarChartBlock: Block {
     private var legendHeight: Double { labelStyle.size * 2.4 }
     private weak var context: RenderContext?
 
-    init(series: [Series], categoryCount: Int, labelStyle: TextStyle, palette: [RGB], legendTitles: [String]) {
+    init(series: [ChartSeries], categories: [String], labelStyle: TextStyle, palette: [RGB]) {
         self.series = series
-        self.categoryCount = categoryCount
+        self.categories = categories
         self.labelStyle = labelStyle
         self.palette = palette
-        self.legendTitles = legendTitles
     }
 
     func wrap(width: Double, in context: RenderContext) -> Double {
@@ -46,7 +41,7 @@ final class BarChartBlock: Block {
         let barArea = width - labelWidth - 8
         for (row, s) in series.enumerated() {
             let top = y + Double(row) * rowHeight
-            let label = context.layout([Span(s.label)], style: labelStyle.with { $0.alignment = .right; $0.color = labelStyle.color }, width: labelWidth)
+            let label = context.layout([StyledRun(s.label)], style: labelStyle.with { $0.alignment = .right; $0.color = labelStyle.color }, width: labelWidth)
             let metrics = label.lineMetrics()
             if let first = metrics.first {
                 painter.cairo.setColor(labelStyle.color.tuple)
@@ -63,10 +58,10 @@ final class BarChartBlock: Block {
         // Legend: a swatch and the article number for each category.
         var lx = x + labelWidth + 8
         let ly = y + Double(series.count) * rowHeight + labelStyle.size * 0.8
-        for c in 0..<categoryCount {
+        for c in categories.indices {
             painter.cairo.setColor(color(c).tuple)
             painter.cairo.fillRect(x: lx, y: ly, width: labelStyle.size, height: labelStyle.size * 0.8)
-            let text = context.layout([Span(legendTitles[safe: c] ?? String(c + 1))], style: labelStyle, width: nil)
+            let text = context.layout([StyledRun(categories[c])], style: labelStyle, width: nil)
             if let first = text.lineMetrics().first {
                 painter.cairo.setColor(labelStyle.color.tuple)
                 text.drawLine(0, on: painter.cairo, x: lx + labelStyle.size * 1.3, baseline: ly + first.baseline - first.top - 1)

@@ -37,7 +37,7 @@ final class ContentsEntryBlock: Block {
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
         guard let context else { return }
         let number = painter.anchorPages[destination].map(String.init) ?? "–"
-        let numberLayout = context.layout([Span(number)], style: style.with { $0.alignment = .right }, width: numberWidth)
+        let numberLayout = context.layout([StyledRun(number)], style: style.with { $0.alignment = .right }, width: numberWidth)
         let metrics = numberLayout.lineMetrics()
         painter.cairo.link(toDestination: destination) {
             try? titleBlock.draw(at: x + indent, y, in: painter)

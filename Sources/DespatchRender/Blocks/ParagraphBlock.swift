@@ -1,7 +1,8 @@
+import DespatchDocument
 /// A paragraph of styled text. Splits between lines, keeping at least `minLines`
 /// lines on each side (no widows or orphans) unless a frame cannot hold that many.
 final class ParagraphBlock: Block {
-    let spans: [Span]
+    let spans: [StyledRun]
     let style: TextStyle
     let minLines: Int
     let keepWithNext: Bool
@@ -16,16 +17,17 @@ final class ParagraphBlock: Block {
     private var laidOutWidth: Double = -1
     private var isContinuation = false
 
-    init(_ spans: [Span], style: TextStyle, minLines: Int = 2, keepWithNext: Bool = false, anchor: Anchor? = nil) {
+    init(_ spans: [StyledRun], style: TextStyle, minLines: Int = 2, keepWithNext: Bool = false, anchor: Anchor? = nil) {
         self.spans = spans
         self.style = style
         self.minLines = minLines
         self.keepWithNext = keepWithNext
         self.anchor = anchor
+        self.linkURI = spans.lazy.compactMap { $0.link }.first
     }
 
     convenience init(_ text: String, style: TextStyle, minLines: Int = 2, keepWithNext: Bool = false, anchor: Anchor? = nil) {
-        self.init([Span(text)], style: style, minLines: minLines, keepWithNext: keepWithNext, anchor: anchor)
+        self.init([StyledRun(text)], style: style, minLines: minLines, keepWithNext: keepWithNext, anchor: anchor)
     }
 
     var spaceBefore: Double { isContinuation ? 0 : style.spaceBefore }

@@ -1,8 +1,4 @@
-/// A column of a table: its header text and its share of the width.
-struct TableColumn {
-    var title: String
-    var weight: Double
-}
+import DespatchDocument
 
 /// A table whose cells wrap; rows break across pages with the header row repeated,
 /// and a row taller than a page is split by lines.
@@ -40,7 +36,7 @@ final class TableBlock: Block {
     var spaceBefore: Double { isContinuation ? 0 : appearance.spaceBefore }
     var spaceAfter: Double { appearance.spaceAfter }
 
-    init(columns: [TableColumn], rows: [[[Span]]], appearance: Appearance, anchor: Anchor? = nil) {
+    init(columns: [TableColumn], rows: [[[StyledRun]]], appearance: Appearance, anchor: Anchor? = nil) {
         self.columns = columns
         self.appearance = appearance
         self.anchor = anchor

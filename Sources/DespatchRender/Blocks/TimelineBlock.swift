@@ -1,15 +1,10 @@
+import DespatchDocument
 import DespatchModel
 
 /// Dated events on a vector time axis (positions proportional to the date), numbered,
 /// with the numbered labels listed beneath so that close dates never overprint.
 final class TimelineBlock: Block {
-    struct Event {
-        var day: CalendarDay
-        var label: String
-        var dateText: String
-    }
-
-    let events: [Event]
+    let events: [TimelineEvent]
     let labelStyle: TextStyle
     let lineColor: RGB
     let dotColor: RGB
@@ -22,7 +17,7 @@ final class TimelineBlock: Block {
     private var axisHeight: Double { labelStyle.size * 5 }
     private weak var context: RenderContext?
 
-    init(events: [Event], labelStyle: TextStyle, lineColor: RGB, dotColor: RGB) {
+    init(events: [TimelineEvent], labelStyle: TextStyle, lineColor: RGB, dotColor: RGB) {
         self.events = events
         self.labelStyle = labelStyle
         self.lineColor = lineColor
@@ -35,7 +30,7 @@ final class TimelineBlock: Block {
             self.context = context
             let style = labelStyle.with { $0.hangingIndent = labelStyle.size * 2; $0.color = RGB(0.15, 0.15, 0.15) }
             items = events.enumerated().map { i, e in
-                ParagraphBlock([Span("\(i + 1).\u{2002}"), Span(e.dateText + " — ", bold: true), Span(e.label)], style: style, minLines: 1)
+                ParagraphBlock([StyledRun("\(i + 1).\u{2002}"), StyledRun(e.dateText + " — ", bold: true), StyledRun(e.label)], style: style, minLines: 1)
             }
             itemHeights = items.map { $0.wrap(width: width, in: context) + 2 }
         }
@@ -55,7 +50,7 @@ final class TimelineBlock: Block {
         // Day ticks at the ends, labelled.
         for (day, px) in [(first, left), (last, right)] {
             painter.cairo.strokeLine(x0: px, y0: axisY - 4, x1: px, y1: axisY + 4, width: 0.8)
-            let text = context.layout([Span(events.first(where: { $0.day == day })?.dateText ?? day.iso)], style: labelStyle, width: nil)
+            let text = context.layout([StyledRun(events.first(where: { $0.day == day })?.dateText ?? day.iso)], style: labelStyle, width: nil)
             if let m = text.lineMetrics().first {
                 painter.cairo.setColor(labelStyle.color.tuple)
                 let tx = min(max(x, px - m.width / 2), x + width - m.width)
@@ -71,7 +66,7 @@ final class TimelineBlock: Block {
             lastX = px
             painter.cairo.setColor(dotColor.tuple)
             painter.cairo.circle(x: px, y: axisY, radius: 3, fill: true)
-            let number = context.layout([Span(String(i + 1))], style: labelStyle.with { $0.bold = true }, width: nil)
+            let number = context.layout([StyledRun(String(i + 1))], style: labelStyle.with { $0.bold = true }, width: nil)
             if let m = number.lineMetrics().first {
                 painter.cairo.setColor(labelStyle.color.tuple)
                 number.drawLine(0, on: painter.cairo, x: px - m.width / 2,

@@ -1,3 +1,4 @@
+import DespatchDocument
 import DespatchLayout
 import DespatchModel
 import Foundation
@@ -75,9 +76,9 @@ public final class DocumentRenderer {
                 request: RenderRequest, pdfPath: String?) throws -> RenderReport {
         let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
         let styles = StyleSheet(layout: layout)
-        let values = templateValues(digest: digest, labels: labels, request: request)
-        let builder = DocumentBuilder(digest: digest, layout: layout, labels: labels, styles: styles, values: values)
-        let blocks = builder.build()
+        let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
+        let values = tree.values
+        let blocks = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
         let geometry = Self.geometry(layout.page)
         let breaker = PageBreaker(geometry: geometry, maxPages: min(request.maxPages, layout.maxPages ?? Int.max))
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
@@ -97,8 +98,8 @@ public final class DocumentRenderer {
         if let pdfPath {
             let surface = try CairoSurface.pdf(path: pdfPath, width: geometry.width, height: geometry.height)
             surface.setMetadata(DocumentMetadata(
-                title: Template.fill(layout.title, values), author: layout.metadata.author,
-                subject: layout.metadata.subject.isEmpty ? Template.fill(layout.subtitle, values) : Template.fill(layout.metadata.subject, values),
+                title: tree.title, author: layout.metadata.author,
+                subject: layout.metadata.subject.isEmpty ? tree.subtitle : Template.fill(layout.metadata.subject, values),
                 keywords: (layout.metadata.keywords + digest.themes.prefix(8).map { $0.label }).joined(separator: ", "),
                 creator: request.generator, creationDate: request.creationDate))
             let cairo = try CairoContext(surface: surface)
@@ -151,21 +152,6 @@ public final class DocumentRenderer {
             try surface.writePNG(to: output.temporaryPath)
             try output.commit()
         }
-    }
-
-    private func templateValues(digest: Digest, labels: LabelCatalogue, request: RenderRequest) -> [String: String] {
-        var values: [String: String] = ["title": request.title, "count": String(digest.articles.count)]
-        if let range = digest.dateRange {
-            values["from"] = labels.formatDate(range.lowerBound, style: .long)
-            values["to"] = labels.formatDate(range.upperBound, style: .long)
-            values["date"] = labels.formatDate(range.upperBound, style: .long)
-        } else {
-            values["from"] = labels("undated")
-            values["to"] = labels("undated")
-            values["date"] = ""
-        }
-        values["week"] = request.week ?? ""
-        return values
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

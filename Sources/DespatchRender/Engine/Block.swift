@@ -1,3 +1,4 @@
+import DespatchDocument
 /// One unit of document flow, in the manner of ReportLab's flowables: it measures itself
 /// for a width, splits at a height, and draws itself where the page breaker put it.
 protocol Block: AnyObject {

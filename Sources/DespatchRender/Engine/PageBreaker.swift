@@ -1,3 +1,4 @@
+import DespatchDocument
 /// A block placed on a page: top-left corner in page coordinates (points).
 struct Placement {
     let block: Block

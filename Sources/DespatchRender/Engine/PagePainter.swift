@@ -1,3 +1,4 @@
+import DespatchDocument
 /// Paints one page at a time onto a cairo context, and knows where every anchor landed
 /// so that contents entries and "page X of Y" carry real numbers.
 final class PagePainter {

@@ -29,7 +29,7 @@ final class RenderContext {
     }
 
     /// Shapes `spans` in `style` for `width` (nil = one line). Checks for missing glyphs.
-    func layout(_ spans: [Span], style: TextStyle, width: Double?) -> TextLayout {
+    func layout(_ spans: [StyledRun], style: TextStyle, width: Double?) -> TextLayout {
         let layout = pango.makeLayout()
         var text = ""
         let attributes = AttributeList()

@@ -26,7 +26,7 @@ struct RunningTextPainter {
         for (template, alignment) in [(text.left, TextAlignment.left), (text.center, .center), (text.right, .right)] where !template.isEmpty {
             let filled = Template.fill(template, values)
             guard !filled.isEmpty else { continue }
-            let layout = context.layout([Span(filled)], style: styles.runningText.with { $0.alignment = alignment }, width: width)
+            let layout = context.layout([StyledRun(filled)], style: styles.runningText.with { $0.alignment = alignment }, width: width)
             let metrics = layout.lineMetrics()
             guard let first = metrics.first else { continue }
             painter.cairo.setColor(styles.runningText.color.tuple)

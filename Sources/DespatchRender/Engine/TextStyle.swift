@@ -50,16 +50,19 @@ public struct RGB: Sendable, Equatable {
     var tuple: (Double, Double, Double) { (r, g, b) }
 }
 
-/// A styled span inside a paragraph (UTF-8 byte offsets are computed when laid out).
-public struct Span: Sendable, Equatable {
-    public var text: String
-    public var bold: Bool
-    public var italic: Bool
-    public var color: RGB?
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, color: RGB? = nil) {
+/// A styled run of text inside a paragraph (UTF-8 byte offsets are computed when laid out).
+struct StyledRun: Sendable, Equatable {
+    var text: String
+    var bold: Bool
+    var italic: Bool
+    var color: RGB?
+    /// External link of the run; a paragraph holding one becomes a link as a whole.
+    var link: String?
+    init(_ text: String, bold: Bool = false, italic: Bool = false, color: RGB? = nil, link: String? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
         self.color = color
+        self.link = link
     }
 }

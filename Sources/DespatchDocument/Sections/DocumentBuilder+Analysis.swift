@@ -3,75 +3,71 @@ import DespatchModel
 
 extension DocumentBuilder {
     /// Corpus-level summary sentences, then the main figures of the analysis.
-    func executiveSummary(_ spec: SectionSpec) -> [Block] {
+    func executiveSummary(_ spec: SectionSpec) -> [DocumentNode] {
         let sentences = Array(digest.summary.prefix(spec.max ?? spec.summarySentences))
         guard !sentences.isEmpty else { return [] }
-        var blocks: [Block] = [sectionHeading(spec, key: "executive-summary")]
-        blocks += sentences.map { bullet([Span($0)]) }
-        return blocks
+        var nodes: [DocumentNode] = [sectionHeading(spec, key: "executive-summary")]
+        nodes += sentences.map { bullet([Span($0)]) }
+        return nodes
     }
 
     /// Themes ranked by weight, with the variants folded into each and the best evidence,
     /// and a bar chart of theme weight per article.
-    func themes(_ spec: SectionSpec) -> [Block] {
+    func themes(_ spec: SectionSpec) -> [DocumentNode] {
         let themes = limited(digest.themes, spec)
         guard !themes.isEmpty else { return [] }
-        var blocks: [Block] = [sectionHeading(spec, key: "themes")]
+        var nodes: [DocumentNode] = [sectionHeading(spec, key: "themes")]
         if spec.chart {
-            let articleIDs = digest.articles.map { $0.file }
-            let series = themes.map { theme -> BarChartBlock.Series in
-                let weights = articleIDs.map { file in
-                    digest.articles.first(where: { $0.file == file })?.themes.first(where: { $0.id == theme.id })?.score ?? 0
-                }
-                return BarChartBlock.Series(label: theme.label, values: weights)
+            let series = themes.map { theme in
+                ChartSeries(label: theme.label, values: digest.articles.map { article in
+                    article.themes.first(where: { $0.id == theme.id })?.score ?? 0
+                })
             }
-            blocks.append(BarChartBlock(series: series, categoryCount: articleIDs.count, labelStyle: styles.small,
-                                        palette: chartPalette(), legendTitles: digest.articles.enumerated().map { "\($0.offset + 1)" }))
+            nodes.append(.barChart(series: series, categories: digest.articles.indices.map { String($0 + 1) }))
         }
         for theme in themes {
             var spans = [Span(theme.label, bold: true),
-                         Span("  " + labels("theme.articles", ["count": String(theme.articles.count)]), color: styles.palette.muted)]
+                         Span("  " + labels("theme.articles", ["count": String(theme.articles.count)]), tone: .muted)]
             if !theme.variants.isEmpty {
                 spans.append(Span("\n" + theme.variants.map { "“\($0)”" }.joined(separator: ", "), italic: true))
             }
             if let evidence = theme.evidence { spans.append(Span("\n" + evidence)) }
-            blocks.append(bullet(spans))
+            nodes.append(bullet(spans))
         }
-        return blocks
+        return nodes
     }
 
     /// Each article's enumerated task lists, with the stated count against the items found.
-    func taskGroups(_ spec: SectionSpec) -> [Block] {
+    func taskGroups(_ spec: SectionSpec) -> [DocumentNode] {
         let withLists = digest.articles.enumerated().filter { !$0.element.taskLists.isEmpty }
         guard !withLists.isEmpty else { return [] }
-        var blocks: [Block] = [sectionHeading(spec, key: "task-groups")]
+        var nodes: [DocumentNode] = [sectionHeading(spec, key: "task-groups")]
         for (_, article) in withLists {
             for list in article.taskLists {
-                blocks.append(subheading("\(capitalizedFirst(list.label)) — \(article.source ?? article.file)"))
+                nodes.append(subheading("\(capitalizedFirst(list.label)) — \(article.source ?? article.file)"))
                 let counts = list.statedCount.map {
                     labels("stated-count", ["stated": String($0), "found": String(list.items.count)])
                 } ?? labels("stated-none", ["found": String(list.items.count)])
                 let mismatch = list.statedCount.map { $0 != list.items.count } ?? false
-                blocks.append(ParagraphBlock([Span(counts, bold: mismatch, color: mismatch ? styles.palette.critical : nil)],
-                                             style: styles.small, minLines: 1, keepWithNext: true))
+                nodes.append(.paragraph([Span(counts, bold: mismatch, tone: mismatch ? .critical : .muted)], .small, keepWithNext: true))
                 for (i, item) in limited(list.items, spec).enumerated() {
-                    blocks.append(bullet([Span(item)], marker: "\(i + 1)."))
+                    nodes.append(bullet([Span(item)], marker: "\(i + 1)."))
                 }
             }
         }
-        return blocks
+        return nodes
     }
 
     /// Task lists of different articles that describe the same plan, item against item.
-    func taskAlignment(_ spec: SectionSpec) -> [Block] {
+    func taskAlignment(_ spec: SectionSpec) -> [DocumentNode] {
         guard !digest.alignments.isEmpty else { return [] }
-        var blocks: [Block] = [sectionHeading(spec, key: "task-alignment")]
+        var nodes: [DocumentNode] = [sectionHeading(spec, key: "task-alignment")]
         for alignment in limited(digest.alignments, spec) {
             guard let a = article(alignment.a.file), let b = article(alignment.b.file),
                   let listA = a.taskLists[safe: alignment.a.list - 1], let listB = b.taskLists[safe: alignment.b.list - 1] else { continue }
             let nameA = "\(a.source ?? a.file): \(listA.label)"
             let nameB = "\(b.source ?? b.file): \(listB.label)"
-            blocks.append(subheading(labels("alignment.between", ["a": nameA, "b": nameB])))
+            nodes.append(subheading(labels("alignment.between", ["a": nameA, "b": nameB])))
             let columns = [TableColumn(title: "#", weight: 0.35), TableColumn(title: nameA, weight: 4),
                            TableColumn(title: "#", weight: 0.35), TableColumn(title: nameB, weight: 4),
                            TableColumn(title: labels("table.similarity"), weight: 0.9)]
@@ -90,21 +86,21 @@ extension DocumentBuilder {
             for (j, item) in listB.items.enumerated() where !usedB.contains(j + 1) {
                 rows.append([[Span("–")], [Span("")], [Span(String(j + 1))], [Span(item)], [Span("")]])
             }
-            blocks.append(TableBlock(columns: columns, rows: rows, appearance: tableAppearance()))
+            nodes.append(.table(columns: columns, rows: rows))
         }
-        return blocks
+        return nodes
     }
 
     /// Foreign voices as a table: speaker, role, country or organisation, stance, gist, source and date.
-    func reactions(_ spec: SectionSpec) -> [Block] {
+    func reactions(_ spec: SectionSpec) -> [DocumentNode] {
         var rows: [[[Span]]] = []
         for article in digest.articles {
             for reaction in article.reactions where spec.includeRelated || !reaction.related {
                 var gist = [Span(reaction.gist)]
-                if reaction.related { gist.append(Span(" (" + labels("related-voice") + ")", italic: true, color: styles.palette.muted)) }
+                if reaction.related { gist.append(Span(" (" + labels("related-voice") + ")", italic: true, tone: .muted)) }
                 rows.append([[Span(reaction.speaker ?? labels("unnamed-speaker"), bold: reaction.speaker != nil)],
                              [Span(reaction.role ?? "")], [Span(reaction.countryOrOrg ?? "–")],
-                             [Span(labels("stance." + reaction.stance.rawValue), color: stanceColor(reaction.stance))],
+                             [Span(labels("stance." + reaction.stance.rawValue), tone: stanceTone(reaction.stance))],
                              gist, [Span([article.source, shortDate(article.date)].compactMap { $0 }.joined(separator: ", "))]])
             }
         }
@@ -113,11 +109,11 @@ extension DocumentBuilder {
         let columns = [TableColumn(title: labels("table.speaker"), weight: 1.5), TableColumn(title: labels("table.role"), weight: 1.5),
                        TableColumn(title: labels("table.country"), weight: 1.2), TableColumn(title: labels("table.stance"), weight: 1.1),
                        TableColumn(title: labels("table.gist"), weight: 3.6), TableColumn(title: labels("table.source"), weight: 1.2)]
-        return [sectionHeading(spec, key: "reactions"), TableBlock(columns: columns, rows: rows, appearance: tableAppearance())]
+        return [sectionHeading(spec, key: "reactions"), .table(columns: columns, rows: rows)]
     }
 
     /// The host country's own officials, once each, with the articles that quote or mention them.
-    func officials(_ spec: SectionSpec) -> [Block] {
+    func officials(_ spec: SectionSpec) -> [DocumentNode] {
         var order: [String] = []
         var roles: [String: String] = [:]
         var sources: [String: [String]] = [:]
@@ -134,11 +130,11 @@ extension DocumentBuilder {
         let columns = [TableColumn(title: labels("table.name"), weight: 1.6), TableColumn(title: labels("table.role"), weight: 3.2),
                        TableColumn(title: labels("table.article"), weight: 0.9)]
         let rows: [[[Span]]] = names.map { [[Span($0, bold: true)], [Span(roles[$0] ?? "")], [Span(sources[$0, default: []].joined(separator: ", "))]] }
-        return [sectionHeading(spec, key: "officials"), TableBlock(columns: columns, rows: rows, appearance: tableAppearance())]
+        return [sectionHeading(spec, key: "officials"), .table(columns: columns, rows: rows)]
     }
 
     /// Facts and figures, grouped by article.
-    func facts(_ spec: SectionSpec) -> [Block] {
+    func facts(_ spec: SectionSpec) -> [DocumentNode] {
         var items: [(String, String)] = []
         for article in digest.articles {
             for fact in article.facts { items.append((fact.text, article.source ?? article.file)) }
@@ -146,25 +142,23 @@ extension DocumentBuilder {
         items = limited(items, spec)
         guard !items.isEmpty else { return [] }
         return [sectionHeading(spec, key: "facts")] + items.map { text, source in
-            bullet([Span(text), Span("  (\(source))", color: styles.palette.muted)])
+            bullet([Span(text), Span("  (\(source))", tone: .muted)])
         }
     }
 
     /// Dated articles on a vector timeline.
-    func timeline(_ spec: SectionSpec) -> [Block] {
-        let events = digest.articles.compactMap { a -> TimelineBlock.Event? in
+    func timeline(_ spec: SectionSpec) -> [DocumentNode] {
+        let events = digest.articles.compactMap { a -> TimelineEvent? in
             guard let day = a.day else { return nil }
-            return TimelineBlock.Event(day: day, label: a.title, dateText: shortDate(a.date))
+            return TimelineEvent(day: day, label: a.title, dateText: shortDate(a.date))
         }
         guard !events.isEmpty else { return [] }
-        return [sectionHeading(spec, key: "timeline"),
-                TimelineBlock(events: limited(events.sorted { $0.day < $1.day }, spec), labelStyle: styles.small,
-                              lineColor: styles.palette.rule, dotColor: styles.palette.accent)]
+        return [sectionHeading(spec, key: "timeline"), .timeline(limited(events.sorted { $0.day < $1.day }, spec))]
     }
 
     /// What an analyst would flag: count mismatches, missing or contradictory dates.
-    func discrepancies(_ spec: SectionSpec) -> [Block] {
-        var items: [Block] = []
+    func discrepancies(_ spec: SectionSpec) -> [DocumentNode] {
+        var items: [DocumentNode] = []
         for article in digest.articles {
             for d in article.discrepancies {
                 items.append(bullet([Span((article.source ?? article.file) + ": ", bold: true), Span(d)]))
@@ -179,17 +173,12 @@ extension DocumentBuilder {
 
     func article(_ file: String) -> ArticleDigest? { digest.articles.first { $0.file == file } }
 
-    func stanceColor(_ stance: Stance) -> RGB {
+    func stanceTone(_ stance: Stance) -> Tone {
         switch stance {
-        case .congratulatory, .positive: return styles.palette.positive
-        case .neutral: return styles.palette.neutral
-        case .critical: return styles.palette.critical
+        case .congratulatory, .positive: return .positive
+        case .neutral: return .neutral
+        case .critical: return .critical
         }
-    }
-
-    func chartPalette() -> [RGB] {
-        [styles.palette.accent, RGB(0.16, 0.38, 0.62), RGB(0.85, 0.55, 0.15), RGB(0.3, 0.55, 0.3),
-         RGB(0.5, 0.35, 0.6), RGB(0.45, 0.45, 0.45), RGB(0.7, 0.3, 0.45), RGB(0.2, 0.6, 0.6)]
     }
 
     func formatScore(_ v: Double) -> String {

@@ -2,11 +2,11 @@ import DespatchLayout
 import DespatchModel
 
 // Interim until the layout module's catalogue API lands: English-only formatting.
-enum DateStyle { case long, short }
+public enum DateStyle { case long, short }
 
 extension LabelCatalogue {
-    func heading(_ key: String) -> String { self(key) }
-    func formatDate(_ day: CalendarDay, style: DateStyle) -> String {
+    public func heading(_ key: String) -> String { self(key) }
+    public func formatDate(_ day: CalendarDay, style: DateStyle) -> String {
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                       "October", "November", "December"]
         let name = months[day.month - 1]

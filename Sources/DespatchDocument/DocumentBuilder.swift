@@ -1,0 +1,111 @@
+import DespatchLayout
+import DespatchModel
+
+/// Turns a Digest and a layout description into the document tree, section by section,
+/// in the order the layout lists them. Sections with nothing to show are left out.
+public final class DocumentBuilder {
+    let digest: Digest
+    let layout: LayoutDescription
+    let labels: LabelCatalogue
+    let values: [String: String]
+    /// Anchors in document order, for the contents and the outline.
+    private(set) var anchors: [Anchor] = []
+    private var sectionCounter = 0
+
+    /// `title` and `week` fill the layout's templates; dates come from the digest.
+    public init(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue, title: String, week: String?) {
+        self.digest = digest
+        self.layout = layout
+        self.labels = labels
+        var values: [String: String] = ["title": title, "count": String(digest.articles.count), "week": week ?? ""]
+        if let range = digest.dateRange {
+            values["from"] = labels.formatDate(range.lowerBound, style: .long)
+            values["to"] = labels.formatDate(range.upperBound, style: .long)
+            values["date"] = labels.formatDate(range.upperBound, style: .long)
+        } else {
+            values["from"] = labels("undated")
+            values["to"] = labels("undated")
+            values["date"] = ""
+        }
+        self.values = values
+    }
+
+    public func build() -> DocumentTree {
+        var nodes: [DocumentNode] = []
+        var contents: (index: Int, spec: SectionSpec)?
+        for spec in layout.sections {
+            var section: [DocumentNode]
+            switch spec.type {
+            case .cover: section = cover(spec)
+            case .contents:
+                contents = (nodes.count, spec)
+                continue
+            case .executiveSummary: section = executiveSummary(spec)
+            case .themes: section = themes(spec)
+            case .taskGroups: section = taskGroups(spec)
+            case .taskAlignment: section = taskAlignment(spec)
+            case .reactions: section = reactions(spec)
+            case .officials: section = officials(spec)
+            case .facts: section = facts(spec)
+            case .timeline: section = timeline(spec)
+            case .articles: section = articles(spec)
+            case .sources: section = sources(spec)
+            case .discrepancies: section = discrepancies(spec)
+            case .pageBreak: section = [.pageBreak(columns: nil)]
+            }
+            if spec.pageBreakBefore, !section.isEmpty { section.insert(.pageBreak(columns: nil), at: 0) }
+            nodes += section
+        }
+        if let contents {
+            nodes.insert(contentsOf: contentsNodes(contents.spec), at: contents.index)
+        }
+        return DocumentTree(title: Template.fill(layout.title, values), subtitle: Template.fill(layout.subtitle, values),
+                            nodes: nodes, anchors: anchors, values: values)
+    }
+
+    // MARK: shared pieces
+
+    /// A section heading: registers a level-0 anchor (contents, outline, running header).
+    func sectionHeading(_ spec: SectionSpec, key: String) -> DocumentNode {
+        sectionCounter += 1
+        let title = spec.title ?? heading(key)
+        let anchor = Anchor(name: "sec-\(sectionCounter)-\(spec.type.rawValue)", title: title, level: 0, inOutline: spec.inContents)
+        if spec.inContents { anchors.append(anchor) }
+        return .heading(.section, title, anchor: anchor)
+    }
+
+    /// A label as a heading, bilingual when the layout names a second language.
+    func heading(_ key: String) -> String { labels.heading(key) }
+
+    func registerArticleAnchor(_ anchor: Anchor) { anchors.append(anchor) }
+
+    func paragraph(_ text: String, _ role: TextRole = .body, keepWithNext: Bool = false) -> DocumentNode {
+        .paragraph([Span(text)], role, keepWithNext: keepWithNext)
+    }
+
+    func bullet(_ spans: [Span], marker: String = "•") -> DocumentNode { .listItem(marker: marker, spans) }
+
+    func subheading(_ text: String) -> DocumentNode { .heading(.subsection, text, anchor: nil) }
+
+    func longDate(_ iso: String?) -> String {
+        guard let iso, let day = CalendarDay(iso: iso) else { return labels("undated") }
+        return labels.formatDate(day, style: .long)
+    }
+
+    func shortDate(_ iso: String?) -> String {
+        guard let iso, let day = CalendarDay(iso: iso) else { return "–" }
+        return labels.formatDate(day, style: .short)
+    }
+
+    /// "Outlet · date" for an article.
+    func dateline(_ article: ArticleDigest) -> String {
+        [article.source, longDate(article.date)].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    func articleAnchorName(_ index: Int) -> String { "art-\(index + 1)" }
+
+    func limited<T>(_ items: [T], _ spec: SectionSpec) -> [T] {
+        guard let max = spec.max else { return items }
+        return Array(items.prefix(Swift.max(0, max)))
+    }
+}

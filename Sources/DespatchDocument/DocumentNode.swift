@@ -1,0 +1,95 @@
+import DespatchModel
+
+/// The format-neutral document: what a briefing says, in order, with its structure,
+/// and nothing about pages or fonts. The PDF renderer turns it into measured blocks;
+/// the HTML and Typst writers into markup (Pandoc's reader -> AST -> writer split).
+public enum DocumentNode: Sendable, Equatable {
+    case heading(HeadingLevel, String, anchor: Anchor?)
+    /// A paragraph in a role; `keepWithNext` binds it to what follows (datelines, captions).
+    case paragraph([Span], TextRole, keepWithNext: Bool)
+    /// A list item with its marker ("•", "1.").
+    case listItem(marker: String, [Span])
+    case table(columns: [TableColumn], rows: [[[Span]]])
+    /// Stacked bars: one bar per series, one segment per category.
+    case barChart(series: [ChartSeries], categories: [String])
+    case timeline([TimelineEvent])
+    /// A line of the table of contents, linking to `destination`.
+    case contentsEntry(title: String, destination: String, level: Int)
+    case rule(Tone, thickness: Double)
+    /// Vertical space in points (dropped at the top of a page).
+    case spacer(Double)
+    /// Start a new page; optionally change the number of columns from there on.
+    case pageBreak(columns: Int?)
+}
+
+public enum HeadingLevel: Int, Sendable, Equatable {
+    case title = -1, section = 0, article = 1, subsection = 2
+}
+
+/// What a paragraph is for; each writer gives every role its look.
+public enum TextRole: Sendable, Equatable {
+    case body, dateline, small, coverSubtitle, coverMeta
+}
+
+/// Semantic colour of a run of text, resolved by each writer (palette, CSS class).
+public enum Tone: Sendable, Equatable {
+    case normal, muted, accent, critical, positive, neutral
+}
+
+/// A run of text with inline style. Text is always plain text, never markup.
+public struct Span: Sendable, Equatable {
+    public var text: String
+    public var bold: Bool
+    public var italic: Bool
+    public var tone: Tone
+    /// An external link (URI) for this run.
+    public var link: String?
+
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, tone: Tone = .normal, link: String? = nil) {
+        self.text = text
+        self.bold = bold
+        self.italic = italic
+        self.tone = tone
+        self.link = link
+    }
+}
+
+public struct TableColumn: Sendable, Equatable {
+    public var title: String
+    /// Share of the table width.
+    public var weight: Double
+    public init(title: String, weight: Double) {
+        self.title = title
+        self.weight = weight
+    }
+}
+
+public struct ChartSeries: Sendable, Equatable {
+    public var label: String
+    public var values: [Double]
+    public init(label: String, values: [Double]) {
+        self.label = label
+        self.values = values
+    }
+}
+
+public struct TimelineEvent: Sendable, Equatable {
+    public var day: CalendarDay
+    public var label: String
+    public var dateText: String
+    public init(day: CalendarDay, label: String, dateText: String) {
+        self.day = day
+        self.label = label
+        self.dateText = dateText
+    }
+}
+
+/// A built document: its nodes, its title, and its anchors in order.
+public struct DocumentTree: Sendable {
+    public var title: String
+    public var subtitle: String
+    public var nodes: [DocumentNode]
+    public var anchors: [Anchor]
+    /// Template values ({title}, {from}, {to}, {week}, {count}, {date}) for running text.
+    public var values: [String: String]
+}

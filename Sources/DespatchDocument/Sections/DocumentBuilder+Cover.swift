@@ -1,0 +1,33 @@
+import DespatchLayout
+import DespatchModel
+
+extension DocumentBuilder {
+    /// Title, subtitle, period and outlets, on a page of their own.
+    func cover(_ spec: SectionSpec) -> [DocumentNode] {
+        let title = Template.fill(layout.title, values)
+        // The cover's own anchor lets the outline start at the first page.
+        var nodes: [DocumentNode] = [.spacer(60), .heading(.title, title, anchor: Anchor(name: "cover", title: title, level: 0)),
+                                     .rule(.accent, thickness: 1.5)]
+        let subtitle = Template.fill(layout.subtitle, values)
+        if !subtitle.isEmpty { nodes.append(paragraph(subtitle, .coverSubtitle)) }
+        if let range = digest.dateRange {
+            let period = range.lowerBound == range.upperBound
+                ? labels.formatDate(range.lowerBound, style: .long)
+                : labels("cover.period", ["from": labels.formatDate(range.lowerBound, style: .long),
+                                          "to": labels.formatDate(range.upperBound, style: .long)])
+            nodes.append(paragraph(period, .coverMeta))
+        }
+        nodes.append(paragraph(labels("cover.articles", ["count": String(digest.articles.count)]), .coverMeta))
+        let outlets = orderedUnique(digest.articles.compactMap { $0.source })
+        if !outlets.isEmpty { nodes.append(paragraph(outlets.joined(separator: " · "), .coverMeta)) }
+        nodes.append(.spacer(24))
+        nodes.append(paragraph(labels("cover.generated", ["count": String(digest.articles.count)]), .small))
+        nodes.append(.pageBreak(columns: nil))
+        return nodes
+    }
+
+    func orderedUnique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+}
