@@ -50,6 +50,10 @@ let package = Package(
             dependencies: ["DespatchModel", "DespatchLayout"]
         ),
         .target(
+            name: "DespatchExport",
+            dependencies: ["DespatchDocument", "DespatchLayout"]
+        ),
+        .target(
             name: "DespatchRender",
             dependencies: ["CPangoCairo", "CFontconfig", "DespatchModel", "DespatchLayout", "DespatchDocument"]
         ),
@@ -57,6 +61,7 @@ let package = Package(
             name: "DespatchApp",
             dependencies: [
                 "DespatchCore", "DespatchModel", "DespatchAnalysis", "DespatchLayout", "DespatchRender",
+                "DespatchDocument", "DespatchExport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -70,6 +75,7 @@ let package = Package(
         ),
         .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel"]),
         .testTarget(name: "DespatchAnalysisTests", dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"]),
+        .testTarget(name: "DespatchExportTests", dependencies: ["DespatchExport", "DespatchDocument", "DespatchLayout", "DespatchModel"]),
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(
             name: "DespatchRenderTests",
