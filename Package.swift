@@ -49,6 +49,7 @@ let package = Package(
             name: "DespatchDocument",
             dependencies: ["DespatchModel", "DespatchLayout"]
         ),
+        .target(name: "DespatchSynthetic", dependencies: ["DespatchModel"]),
         .target(
             name: "DespatchExport",
             dependencies: ["DespatchDocument", "DespatchLayout"]
@@ -61,14 +62,14 @@ let package = Package(
             name: "DespatchApp",
             dependencies: [
                 "DespatchCore", "DespatchModel", "DespatchAnalysis", "DespatchLayout", "DespatchRender",
-                "DespatchDocument", "DespatchExport",
+                "DespatchDocument", "DespatchExport", "DespatchSynthetic",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "despatch",
             dependencies: [
-                "DespatchApp", "DespatchRender",
+                "DespatchApp", "DespatchRender", "DespatchSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -44,6 +44,12 @@ public struct ResourceLocator: Sendable {
         return dirs
     }
 
+    /// The sample articles of the repository.
+    public var samplesDirectory: String {
+        if let home, FileManager.default.fileExists(atPath: home + "/Samples") { return home + "/Samples" }
+        return workingDirectory + "/Samples"
+    }
+
     /// The fonts folder: DESPATCH_HOME or the executable's repository first, then ./Fonts.
     public var fontsDirectory: String {
         if let home, FileManager.default.fileExists(atPath: home + "/Fonts") { return home + "/Fonts" }

@@ -1,0 +1,100 @@
+import DespatchCore
+import DespatchLayout
+import DespatchModel
+import DespatchRender
+import DespatchSynthetic
+import Foundation
+
+/// Benchmarks with wall time, CPU time, peak memory and throughput. Each scenario runs in a
+/// fresh child process (`despatch bench --scenario …`) so that peak memory is its own.
+public enum Benchmark {
+    public enum Scenario: String, CaseIterable, Sendable {
+        /// Analyse N synthetic articles of sample size (read + analyse, in memory).
+        case analysis
+        /// Render a synthetic digest of about N pages (layout + paint + write).
+        case render
+        /// The sample digest end to end: read, analyse, lay out, write.
+        case sample
+    }
+
+    public struct Measurement: Codable, Sendable {
+        public var scenario: String
+        public var size: Int
+        public var wallSeconds: Double
+        public var cpuSeconds: Double
+        public var peakMemoryMiB: Double
+        public var pages: Int?
+        public var throughput: String
+    }
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
+    static func peakMemoryMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    }
+
+    /// Runs one scenario in this process and measures it.
+    public static func run(_ scenario: Scenario, size: Int, pipeline: DigestPipeline) throws -> Measurement {
+        switch scenario {
+        case .analysis:
+            let generated = SyntheticCorpus(options: .init(articles: size, paragraphs: 8)).generate()
+            let reader = ArticleReader()
+            let wall0 = Date(), cpu0 = cpuSeconds()
+            var warnings: [String] = []
+            let articles = try generated.map { try reader.parse(text: $0.text, file: $0.file, extension: "txt", warnings: &warnings) }
+            let digest = pipeline.analyze(Corpus(articles: articles))
+            let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
+            precondition(digest.articles.count == size)
+            return Measurement(scenario: scenario.rawValue, size: size, wallSeconds: wall, cpuSeconds: cpu,
+                               peakMemoryMiB: peakMemoryMiB(), pages: nil,
+                               throughput: String(format: "%.0f articles/s", Double(size) / max(cpu, 1e-9)))
+        case .render:
+            // About 3.1 pages per article of 24 filler paragraphs (measured); size = target pages.
+            let articles = max(1, Int((Double(size) / 3.1).rounded()))
+            let generated = SyntheticCorpus(options: .init(articles: articles, paragraphs: 24)).generate()
+            var warnings: [String] = []
+            let parsed = try generated.map { try ArticleReader().parse(text: $0.text, file: $0.file, extension: "txt", warnings: &warnings) }
+            let digest = pipeline.analyze(Corpus(articles: parsed))
+            let layout = try pipeline.loadLayout("default")
+            let output = NSTemporaryDirectory() + "despatch-bench-\(getpid()).pdf"
+            defer { unlink(output) }
+            let wall0 = Date(), cpu0 = cpuSeconds()
+            let report = try pipeline.render(digest, layout: layout, output: output, options: RenderOptions(maxPages: 100_000))
+            let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
+            return Measurement(scenario: scenario.rawValue, size: size, wallSeconds: wall, cpuSeconds: cpu,
+                               peakMemoryMiB: peakMemoryMiB(), pages: report.pageCount,
+                               throughput: String(format: "%.0f pages/s", Double(report.pageCount) / max(wall, 1e-9)))
+        case .sample:
+            let output = NSTemporaryDirectory() + "despatch-bench-sample-\(getpid()).pdf"
+            defer { unlink(output) }
+            let wall0 = Date(), cpu0 = cpuSeconds()
+            let report = try pipeline.runDigest(input: pipeline.locator.samplesDirectory, layoutName: "default", output: output,
+                                                options: RenderOptions())
+            let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
+            return Measurement(scenario: scenario.rawValue, size: 5, wallSeconds: wall, cpuSeconds: cpu,
+                               peakMemoryMiB: peakMemoryMiB(), pages: report.pageCount,
+                               throughput: String(format: "%.0f pages/s", Double(report.pageCount) / max(wall, 1e-9)))
+        }
+    }
+
+    /// The default plan: analysis at 10/100/1,000/10,000 articles, rendering at 10/100/1,000 pages, the sample.
+    public static let defaultPlan: [(Scenario, Int)] = [
+        (.sample, 5), (.analysis, 10), (.analysis, 100), (.analysis, 1_000), (.analysis, 10_000),
+        (.render, 10), (.render, 100), (.render, 1_000),
+    ]
+
+    public static func table(_ rows: [Measurement]) -> String {
+        var lines = ["| scenario | size | wall s | CPU s | peak MiB | pages | throughput |", "|---|---:|---:|---:|---:|---:|---|"]
+        for r in rows {
+            lines.append(String(format: "| %@ | %d | %.3f | %.3f | %.1f | %@ | %@ |", r.scenario, r.size, r.wallSeconds, r.cpuSeconds,
+                                r.peakMemoryMiB, r.pages.map(String.init) ?? "–", r.throughput))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
