@@ -8,7 +8,9 @@ DEB_PACKAGES := pkg-config libcairo2-dev libpango1.0-dev libfontconfig-dev poppl
 RELEASE_BIN := .build/release/despatch
 LAYOUTS := $(basename $(notdir $(wildcard Layouts/*.yaml)))
 
-.PHONY: all deps build digest test previews memcheck bench clean help
+.PHONY: all deps build digest test previews memcheck fuzz bench clean help
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := FuzzArticleReader
 
 all: digest
 
@@ -17,6 +19,7 @@ help:
 	@echo "make test      run the test suite"
 	@echo "make previews  regenerate Layouts/previews/<layout>.png"
 	@echo "make memcheck  run the sample digest under LeakSanitizer"
+	@echo "make fuzz      bounded libFuzzer runs of the parsers (FUZZ_SECONDS=30 each)"
 	@echo "make clean     remove build products and out/"
 
 # Installs the missing Debian packages when run as root; otherwise names them and stops.
@@ -66,6 +69,19 @@ memcheck: deps
 	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:exitcode=9 LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=1 \
 	  .build-asan/debug/despatch digest --input Samples --output out/memcheck.pdf
 	@echo "memcheck: no leaks outside the documented suppressions"
+
+# Bounded libFuzzer runs of the parsers (seed corpus in Fuzz/Corpus). A crash leaves its
+# input in out/fuzz/ and fails; keep it under Fuzz/Regressions/ as a regression test.
+fuzz: deps
+	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --scratch-path ../.build-fuzz
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  dir=$$(echo $$t | sed 's/^Fuzz//; s/Reader//; s/Parser//' | tr 'A-Z' 'a-z'); \
+	  rm -rf out/fuzz/$$t && mkdir -p out/fuzz/$$t/corpus && cp Fuzz/Corpus/$$dir/* out/fuzz/$$t/corpus/; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  .build-fuzz/debug/$$t out/fuzz/$$t/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=out/fuzz/$$t/ -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)|crash-|Test unit written" || true; \
+	  if ls out/fuzz/$$t/crash-* out/fuzz/$$t/timeout-* out/fuzz/$$t/oom-* >/dev/null 2>&1; then echo "fuzz: $$t found a failing input in out/fuzz/$$t"; exit 1; fi; \
+	done
 
 clean:
 	rm -rf .build out

@@ -13,6 +13,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "despatch", targets: ["despatch"]),
+        // Libraries for the fuzz package in Fuzz/ (and for embedding).
+        .library(name: "DespatchCore", targets: ["DespatchCore"]),
+        .library(name: "DespatchLayout", targets: ["DespatchLayout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
