@@ -104,6 +104,14 @@ public final class DocumentBuilder {
 
     func articleAnchorName(_ index: Int) -> String { "art-\(index + 1)" }
 
+    /// The anchor of an article's part in the articles section, when the layout prints it.
+    func articleDestination(_ file: String) -> String? {
+        guard let spec = layout.sections.first(where: { $0.type == .articles }),
+              let index = digest.articles.firstIndex(where: { $0.file == file }),
+              index < (spec.max ?? Int.max) else { return nil }
+        return articleAnchorName(index)
+    }
+
     func limited<T>(_ items: [T], _ spec: SectionSpec) -> [T] {
         guard let max = spec.max else { return items }
         return Array(items.prefix(Swift.max(0, max)))

@@ -44,13 +44,17 @@ public struct Span: Sendable, Equatable {
     public var tone: Tone
     /// An external link (URI) for this run.
     public var link: String?
+    /// A cross reference: the name of an anchor elsewhere in the document.
+    public var destination: String?
 
-    public init(_ text: String, bold: Bool = false, italic: Bool = false, tone: Tone = .normal, link: String? = nil) {
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, tone: Tone = .normal, link: String? = nil,
+                destination: String? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
         self.tone = tone
         self.link = link
+        self.destination = destination
     }
 }
 

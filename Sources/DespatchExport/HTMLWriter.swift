@@ -108,6 +108,7 @@ public struct HTMLWriter {
             if span.italic { s = "<em>\(s)</em>" }
             if span.tone != .normal { s = "<span class=\"\(span.tone)\">\(s)</span>" }
             if let link = span.link { s = "<a href=\"\(escape(link))\">\(s)</a>" }
+            else if let destination = span.destination { s = "<a href=\"#\(escape(destination))\">\(s)</a>" }
             return s
         }.joined()
     }

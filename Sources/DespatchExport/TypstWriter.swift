@@ -93,6 +93,7 @@ public struct TypstWriter {
             if span.italic { s = "#emph[\(s)]" }
             if let c = toneColor(span.tone) { s = "#text(fill: \(color(c)))[\(s)]" }
             if let link = span.link { s = "#link(\"\(string(link))\")[\(s)]" }
+            else if let destination = span.destination { s = "#link(<\(destination)>)[\(s)]" }
             return s
         }.joined()
     }

@@ -1,3 +1,4 @@
+import DespatchLayout
 import Foundation
 import XCTest
 
@@ -63,5 +64,22 @@ final class PDFStructureTests: XCTestCase {
             XCTAssertFalse((info[key] ?? "").isEmpty, "\(key) is empty")
         }
         XCTAssertTrue(info["Creator"]?.hasPrefix("despatch") ?? false)
+    }
+}
+
+/// Cross references: the source cell of a reaction links to its article's named destination.
+final class CrossReferenceTests: XCTestCase {
+    func testReactionSourcesLinkToTheirArticle() throws {
+        let pdf = try Synthetic.temporaryPDF("xref")
+        let report = try Synthetic.renderer().renderPDF(
+            digest: Synthetic.reactions(12), layout: Synthetic.layout([SectionSpec(type: .reactions), SectionSpec(type: .articles)]),
+            labels: Synthetic.labels, request: Synthetic.request(), to: pdf)
+        XCTAssertNotNil(report.anchorPages["art-1"])
+        let qdf = pdf + ".qdf"
+        XCTAssertEqual(try PDFTools.run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf]).status, 0)
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: qdf)), as: UTF8.self)
+        // Twelve link annotations, plus the outline entry of the article.
+        XCTAssertEqual(raw.components(separatedBy: "/Subtype /Link").count - 1, 12)
+        XCTAssertEqual(raw.components(separatedBy: "/Dest (art-1)").count - 1, 13)
     }
 }

@@ -101,7 +101,8 @@ extension DocumentBuilder {
                 rows.append([[Span(reaction.speaker ?? labels("unnamed-speaker"), bold: reaction.speaker != nil)],
                              [Span(reaction.role ?? "")], [Span(reaction.countryOrOrg ?? "–")],
                              [Span(labels("stance." + reaction.stance.rawValue), tone: stanceTone(reaction.stance))],
-                             gist, [Span([article.source, shortDate(article.date)].compactMap { $0 }.joined(separator: ", "))]])
+                             gist, [Span([article.source, shortDate(article.date)].compactMap { $0 }.joined(separator: ", "),
+                                          destination: articleDestination(article.file))]])
             }
         }
         rows = limited(rows, spec)

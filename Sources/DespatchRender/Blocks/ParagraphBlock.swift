@@ -24,6 +24,7 @@ final class ParagraphBlock: Block {
         self.keepWithNext = keepWithNext
         self.anchor = anchor
         self.linkURI = spans.lazy.compactMap { $0.link }.first
+        self.linkDestination = spans.lazy.compactMap { $0.destination }.first
     }
 
     convenience init(_ text: String, style: TextStyle, minLines: Int = 2, keepWithNext: Bool = false, anchor: Anchor? = nil) {

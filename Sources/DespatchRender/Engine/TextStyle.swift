@@ -58,11 +58,14 @@ struct StyledRun: Sendable, Equatable {
     var color: RGB?
     /// External link of the run; a paragraph holding one becomes a link as a whole.
     var link: String?
-    init(_ text: String, bold: Bool = false, italic: Bool = false, color: RGB? = nil, link: String? = nil) {
+    /// Named destination of a cross reference; a paragraph holding one links there as a whole.
+    var destination: String?
+    init(_ text: String, bold: Bool = false, italic: Bool = false, color: RGB? = nil, link: String? = nil, destination: String? = nil) {
         self.text = text
         self.bold = bold
         self.italic = italic
         self.color = color
         self.link = link
+        self.destination = destination
     }
 }
