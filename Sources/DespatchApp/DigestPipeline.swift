@@ -96,6 +96,9 @@ public struct DigestPipeline {
             let engine = try renderer ?? makeRenderer()
             let report = try engine.renderPDF(digest: digest, layout: layout, labels: labels, request: request, to: output)
             for glyph in report.missingGlyphs { logger.warning("no glyph in Fonts/ for \(glyph)") }
+            if report.droppedItems > 0 {
+                logger.warning("layout '\(layout.name)' allows \(layout.maxPages ?? 0) page(s): \(report.droppedItems) lower-ranked item(s) left out (more in the full digest)")
+            }
             return report
         } catch let error as RenderError {
             throw DespatchFailure(.render, error.description)

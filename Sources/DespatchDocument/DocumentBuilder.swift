@@ -11,6 +11,8 @@ public final class DocumentBuilder {
     /// Anchors in document order, for the contents and the outline.
     private(set) var anchors: [Anchor] = []
     private var sectionCounter = 0
+    /// Items of the section being built: how many it had and how many `max` let through.
+    private var currentItems: SectionItems?
 
     /// `title` and `week` fill the layout's templates; dates come from the digest.
     public init(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue, title: String, week: String?) {
@@ -33,7 +35,9 @@ public final class DocumentBuilder {
     public func build() -> DocumentTree {
         var nodes: [DocumentNode] = []
         var contents: (index: Int, spec: SectionSpec)?
-        for spec in layout.sections {
+        var items: [SectionItems] = []
+        for (index, spec) in layout.sections.enumerated() {
+            currentItems = SectionItems(section: index, shown: 0, total: 0)
             var section: [DocumentNode]
             switch spec.type {
             case .cover: section = cover(spec)
@@ -54,13 +58,20 @@ public final class DocumentBuilder {
             case .pageBreak: section = [.pageBreak(columns: nil)]
             }
             if spec.pageBreakBefore, !section.isEmpty { section.insert(.pageBreak(columns: nil), at: 0) }
+            if let counted = currentItems, counted.total > 0 {
+                items.append(counted)
+                if counted.total > counted.shown, !section.isEmpty {
+                    section.append(.paragraph([Span(labels("more-in-full") + " (+\(counted.total - counted.shown))", italic: true, tone: .muted)],
+                                              .small, keepWithNext: false))
+                }
+            }
             nodes += section
         }
         if let contents {
             nodes.insert(contentsOf: contentsNodes(contents.spec), at: contents.index)
         }
         return DocumentTree(title: Template.fill(layout.title, values), subtitle: Template.fill(layout.subtitle, values),
-                            nodes: nodes, anchors: anchors, values: values)
+                            nodes: nodes, anchors: anchors, values: values, sectionItems: items)
     }
 
     // MARK: shared pieces
@@ -112,8 +123,12 @@ public final class DocumentBuilder {
         return articleAnchorName(index)
     }
 
+    /// The first `spec.max` items (all when unset), counting what was left out so that the
+    /// section can say "more in the full digest" and a page-limited layout can shrink it.
     func limited<T>(_ items: [T], _ spec: SectionSpec) -> [T] {
-        guard let max = spec.max else { return items }
-        return Array(items.prefix(Swift.max(0, max)))
+        let shown = spec.max.map { Array(items.prefix(Swift.max(0, $0))) } ?? items
+        currentItems?.total += items.count
+        currentItems?.shown += shown.count
+        return shown
     }
 }

@@ -96,4 +96,14 @@ public struct DocumentTree: Sendable {
     public var anchors: [Anchor]
     /// Template values ({title}, {from}, {to}, {week}, {count}, {date}) for running text.
     public var values: [String: String]
+    /// Per section with countable items: how many there were and how many are shown.
+    public var sectionItems: [SectionItems] = []
+}
+
+/// Countable items of one section of the layout (reactions, themes, facts...).
+public struct SectionItems: Sendable, Equatable {
+    /// Index of the section in the layout's `sections`.
+    public var section: Int
+    public var shown: Int
+    public var total: Int
 }

@@ -102,4 +102,19 @@ final class PaginationTests: XCTestCase {
         let folder = URL(fileURLWithPath: pdf).deletingLastPathComponent().path
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder), [])
     }
+
+    func testPageLimitedLayoutDropsLowestRankedItemsToFit() throws {
+        let pdf = try Synthetic.temporaryPDF("onepage")
+        var layout = Synthetic.layout([SectionSpec(type: .reactions, max: 50), SectionSpec(type: .articles)])
+        layout.maxPages = 1
+        let report = try Synthetic.renderer().renderPDF(digest: Synthetic.reactions(60), layout: layout,
+                                                        labels: Synthetic.labels, request: Synthetic.request(), to: pdf)
+        XCTAssertEqual(report.pageCount, 1)
+        XCTAssertEqual(try PDFTools.pageCount(pdf), 1)
+        XCTAssertGreaterThan(report.droppedItems, 0)
+        let text = PDFTools.flat(try PDFTools.text(pdf))
+        XCTAssertTrue(text.contains("Envoy 1 "), "the highest-ranked item stays")
+        XCTAssertFalse(text.contains("Envoy 50 "), "the lowest-ranked item goes")
+        XCTAssertTrue(text.contains("More in the full digest."))
+    }
 }

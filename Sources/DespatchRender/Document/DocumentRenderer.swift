@@ -41,6 +41,8 @@ public struct RenderReport: Sendable {
     /// Page number of each named destination (sections "sec-…", articles "art-N").
     public var anchorPages: [String: Int]
     public var anchorTitles: [String: String]
+    /// Items left out so that a page-limited layout fits its `max_pages`.
+    public var droppedItems: Int = 0
 }
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
@@ -76,13 +78,29 @@ public final class DocumentRenderer {
                 request: RenderRequest, pdfPath: String?) throws -> RenderReport {
         let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
         let styles = StyleSheet(layout: layout)
-        let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
-        let values = tree.values
-        let blocks = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
         let geometry = Self.geometry(layout.page)
-        let breaker = PageBreaker(geometry: geometry, maxPages: min(request.maxPages, layout.maxPages ?? Int.max))
+        let breaker = PageBreaker(geometry: geometry, maxPages: request.maxPages)
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
-        let pages = try breaker.paginate(blocks, columns: firstColumns, in: context)
+        // A page-limited layout (the executive one-pager) drops its lowest-ranked items
+        // until it fits: each round takes one item from the section showing the most.
+        var fitted = layout
+        var tree: DocumentTree
+        var pages: [PageLayout]
+        var dropped = 0
+        while true {
+            tree = DocumentBuilder(digest: digest, layout: fitted, labels: labels, title: request.title, week: request.week).build()
+            let blocks = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
+            pages = try breaker.paginate(blocks, columns: firstColumns, in: context)
+            guard let limit = layout.maxPages, pages.count > limit else { break }
+            guard let largest = tree.sectionItems.filter({ $0.shown > 1 }).max(by: { $0.shown < $1.shown }) else {
+                throw RenderError.tooManyPages(limit: limit)
+            }
+            // Far over the limit: larger steps first, then one item at a time.
+            let step = pages.count > limit + 1 ? max(1, largest.shown / 4) : 1
+            fitted.sections[largest.section].max = largest.shown - step
+            dropped += step
+        }
+        let values = tree.values
         if request.strict, !context.missingGlyphs.isEmpty {
             throw RenderError.missingGlyphs(context.missingGlyphs)
         }
@@ -119,7 +137,7 @@ public final class DocumentRenderer {
                               running: running, context: context)
         }
         return RenderReport(pageCount: pages.count, missingGlyphs: context.missingGlyphs, anchorPages: anchorPages,
-                            anchorTitles: anchorTitles)
+                            anchorTitles: anchorTitles, droppedItems: dropped)
     }
 
     private func paint(_ page: PageLayout, with painter: PagePainter, running: RunningTextPainter, context: RenderContext) throws {

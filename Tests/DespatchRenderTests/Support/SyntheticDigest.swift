@@ -10,6 +10,7 @@ enum Synthetic {
         "table.gist": "Gist", "table.source": "Source", "reactions": "Reactions", "articles": "Articles",
         "contents": "Contents", "summary": "Summary", "full-text": "Full text", "stance.positive": "positive",
         "stance.neutral": "neutral", "stance.congratulatory": "congratulatory", "stance.critical": "critical",
+        "more-in-full": "More in the full digest.",
     ])
 
     static func layout(_ sections: [SectionSpec], columns: Int = 1) -> LayoutDescription {
