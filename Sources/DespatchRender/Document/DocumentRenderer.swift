@@ -77,6 +77,7 @@ public final class DocumentRenderer {
     func render(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
                 request: RenderRequest, pdfPath: String?) throws -> RenderReport {
         let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
+        let clock = PhaseClock()
         let styles = StyleSheet(layout: layout)
         let geometry = Self.geometry(layout.page)
         let breaker = PageBreaker(geometry: geometry, maxPages: request.maxPages)
@@ -100,6 +101,7 @@ public final class DocumentRenderer {
             fitted.sections[largest.section].max = largest.shown - step
             dropped += step
         }
+        clock.mark("build and paginate (\(pages.count) pages)")
         let values = tree.values
         if request.strict, !context.missingGlyphs.isEmpty {
             throw RenderError.missingGlyphs(context.missingGlyphs)
@@ -131,6 +133,7 @@ public final class DocumentRenderer {
                 try cairo.check("page \(i + 1)")
             }
             try surface.finish()
+            clock.mark("paint and write")
         }
         if let dir = request.pngDirectory {
             try writePreviews(pages, to: dir, scale: request.pngScale, geometry: geometry, anchorPages: anchorPages,
