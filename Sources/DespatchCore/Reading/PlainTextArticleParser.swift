@@ -66,7 +66,7 @@ public struct PlainTextArticleParser: Sendable {
     static func textParagraphs(_ body: String) -> [String] {
         var result: [String] = []
         for block in blocks(body) {
-            let lines = block.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let lines = block.map { String(TextNormalizer.trimSpaces($0)) }.filter { !$0.isEmpty }
             guard !lines.isEmpty else { continue }
             if isHardWrapped(lines) {
                 result.append(TextNormalizer.collapseSpaces(lines.joined(separator: " ")))
@@ -107,7 +107,7 @@ public struct PlainTextArticleParser: Sendable {
         var blocks: [[String]] = []
         var current: [String] = []
         for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if TextNormalizer.trimSpaces(line).isEmpty {
                 if !current.isEmpty { blocks.append(current); current = [] }
             } else {
                 current.append(String(line))

@@ -5,12 +5,18 @@ public enum TextNormalizer {
     /// NFC, Unix line ends, no NUL or other C0 controls except tab and newline,
     /// no bidi-override controls that could reorder printed text.
     public static func normalize(_ text: String) -> String {
-        var s = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        s = s.precomposedStringWithCanonicalMapping
+        // NFC only matters for non-ASCII text; composing is the costly step.
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        let s = isASCII ? text : text.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
+        var previousWasCR = false
         for scalar in s.unicodeScalars {
+            let wasCR = previousWasCR
+            previousWasCR = scalar.value == 0x0D
             switch scalar.value {
-            case 0x09, 0x0A: out.append(scalar)
+            case 0x0D: out.append("\n")
+            case 0x0A: if !wasCR { out.append(scalar) }
+            case 0x09: out.append(scalar)
             case 0x00...0x1F, 0x7F: continue
             case 0x202A...0x202E, 0x2066...0x2069: continue  // explicit bidi embeddings/overrides/isolates
             case 0xA0: out.append(" ")
@@ -18,6 +24,14 @@ public enum TextNormalizer {
             }
         }
         return String(out)
+    }
+
+    /// Trims spaces and tabs (not other white space) from both ends, without Foundation.
+    public static func trimSpaces<S: StringProtocol>(_ text: S) -> Substring {
+        let sub = Substring(text)
+        guard let start = sub.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return sub[sub.endIndex...] }
+        let end = sub.lastIndex(where: { $0 != " " && $0 != "\t" })!
+        return sub[start...end]
     }
 
     /// Collapses runs of spaces and tabs and trims the ends.

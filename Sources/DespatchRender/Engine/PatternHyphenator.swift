@@ -43,62 +43,74 @@ final class PatternHyphenator: Hyphenator {
         rightMin = right
     }
 
+    /// Works on UTF-8 bytes: a word is a run of bytes that are not spaces or ASCII
+    /// punctuation; only words made of ASCII letters alone are looked at.
     func hyphenate(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var word = Substring()
-        var start = text.startIndex
-        var index = text.startIndex
-        func flushWord(upTo end: String.Index) {
-            word = text[start..<end]
-            out += word.count >= leftMin + rightMin ? hyphenatedWord(word) : String(word)
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var start = 0
+        var i = 0
+        func isWordByte(_ b: UInt8) -> Bool {
+            b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x27
         }
-        while index < text.endIndex {
-            let ch = text[index]
-            if ch.isLetter && ch.isASCII {
-                index = text.index(after: index)
-                continue
+        func flush(_ end: Int) {
+            guard start < end else { return }
+            let word = bytes[start..<end]
+            let plain = word.count >= leftMin + rightMin && word.allSatisfy { $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A }
+            if plain, let hyphenated = hyphenatedWord(word) {
+                out.append(contentsOf: hyphenated)
+            } else {
+                out.append(contentsOf: word)
             }
-            if start < index { flushWord(upTo: index) }
-            out.append(ch)
-            index = text.index(after: index)
-            start = index
         }
-        if start < text.endIndex { flushWord(upTo: text.endIndex) }
-        return out
+        while i < bytes.count {
+            if !isWordByte(bytes[i]) {
+                flush(i)
+                out.append(bytes[i])
+                start = i + 1
+            }
+            i += 1
+        }
+        flush(bytes.count)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func hyphenatedWord(_ word: Substring) -> String {
+    private static let softHyphenBytes: [UInt8] = [0xC2, 0xAD]
+
+    /// The word with soft hyphens, or nil to leave it as it is (names, acronyms).
+    private func hyphenatedWord(_ word: ArraySlice<UInt8>) -> [UInt8]? {
         // Leave names and acronyms alone.
-        if word.first?.isUppercase == true { return String(word) }
+        if let first = word.first, first >= 0x41, first <= 0x5A { return nil }
+        let key = String(decoding: word, as: UTF8.self)
         lock.lock()
-        if let cached = cache[word] { lock.unlock(); return cached }
+        if let cached = cache[Substring(key)] { lock.unlock(); return Array(cached.utf8) }
         lock.unlock()
-        let letters = Array("." + word.lowercased() + ".")
+        let letters = Array("." + key.lowercased() + ".")
         var points = [UInt8](repeating: 0, count: letters.count + 1)
         for i in 0..<letters.count {
-            var key = ""
+            var k = ""
             for j in i..<min(letters.count, i + maxPatternLength) {
-                key.append(letters[j])
-                if let p = patterns[key] {
-                    for (k, v) in p.enumerated() where v > points[i + k] { points[i + k] = v }
+                k.append(letters[j])
+                if let p = patterns[k] {
+                    for (n, v) in p.enumerated() where v > points[i + n] { points[i + n] = v }
                 }
             }
         }
-        var result = ""
+        var result: [UInt8] = []
         let chars = Array(word)
         for (i, ch) in chars.enumerated() {
             // points[i + 1] is the value before letter i (offset by the leading '.').
             // No break inside a likely ligature (ff, fi, fl): the font would fuse the letters and
             // the soft hyphen would end up inside the glyph's text, spoiling copy and search.
-            let insideLigature = i > 0 && chars[i - 1] == "f" && "fil".contains(ch)
+            let insideLigature = i > 0 && chars[i - 1] == 0x66 && (ch == 0x66 || ch == 0x69 || ch == 0x6C)
             if i >= leftMin, chars.count - i >= rightMin, points[i + 1] % 2 == 1, !insideLigature {
-                result.append(Self.softHyphen)
+                result.append(contentsOf: Self.softHyphenBytes)
             }
             result.append(ch)
         }
         lock.lock()
-        cache[word] = result
+        cache[Substring(key)] = String(decoding: result, as: UTF8.self)
         lock.unlock()
         return result
     }
