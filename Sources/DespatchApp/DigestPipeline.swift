@@ -52,7 +52,7 @@ public struct DigestPipeline {
             var (catalogue, warnings) = try LabelCatalogue.load(language: layout.language.code, extraDirectories: extra)
             if let second = layout.language.secondary {
                 let (secondary, more) = try LabelCatalogue.load(language: second, extraDirectories: extra)
-                catalogue.secondary = secondary
+                catalogue.secondary = secondary.labels
                 warnings += more
             }
             for w in warnings { logger.warning("\(w)") }

@@ -22,7 +22,10 @@ extension DocumentBuilder {
         if !outlets.isEmpty { nodes.append(paragraph(outlets.joined(separator: " · "), .coverMeta)) }
         nodes.append(.spacer(24))
         nodes.append(paragraph(labels("cover.generated", ["count": String(digest.articles.count)]), .small))
-        nodes.append(.pageBreak(columns: nil))
+        // The cover is one column; the flow after it takes the layout's columns (the contents,
+        // when it follows, switches them itself after its own page).
+        let contentsFollows = layout.sections.drop(while: { $0.type != .cover }).dropFirst().first?.type == .contents
+        nodes.append(.pageBreak(columns: contentsFollows ? nil : layout.page.columns))
         return nodes
     }
 

@@ -1,3 +1,5 @@
+import DespatchModel
+
 /// Words the renderer prints that are not article text, for one language, with English fallback.
 ///
 /// Filled from the catalogue files in Resources/Labels (one YAML file per language).
@@ -5,11 +7,30 @@ public struct LabelCatalogue: Sendable {
     public var language: String
     public var labels: [String: String]
     public var fallback: [String: String]
+    /// A second language for bilingual headings ("Phản ứng quốc tế / International reactions").
+    public var secondary: [String: String]?
 
     public init(language: String, labels: [String: String], fallback: [String: String] = [:]) {
         self.language = language
         self.labels = labels
         self.fallback = fallback
+    }
+
+    /// A heading label, in both languages when the layout names a second one.
+    public func heading(_ key: String) -> String {
+        let first = self(key)
+        guard let second = secondary?[key] ?? (secondary != nil ? fallback[key] : nil), second != first else { return first }
+        return "\(first) / \(second)"
+    }
+
+    /// A date in this language: "28 January 2026", "ngày 28 tháng 1 năm 2026", "28 janvier 2026".
+    public func formatDate(_ day: CalendarDay, style: DateStyle) -> String {
+        let dayText = day.day == 1 ? self("date.day1") : String(day.day)
+        return Template.fill(self(style == .long ? "date.long" : "date.short"), [
+            "day": dayText == "date.day1" ? "1" : dayText, "month": String(day.month), "year": String(day.year),
+            "monthname": self("month.\(day.month)"), "monthshort": self("month.short.\(day.month)"),
+            "weekday": self("weekday.\(day.isoWeekday)"),
+        ])
     }
 
     /// The label for `key`; English when this language lacks it; the key itself as a last resort.
@@ -43,4 +64,9 @@ public enum Template {
         }
         return out
     }
+}
+
+/// Long ("28 January 2026") or short ("28 Jan 2026") dates.
+public enum DateStyle: Sendable {
+    case long, short
 }

@@ -24,6 +24,10 @@ public struct LayoutDescription: Sendable, Equatable {
     public var maxPages: Int?
     public var paragraph: ParagraphSpec
     public var sections: [SectionSpec]
+    /// A PNG for the cover, relative to the layout's folder (see the asset path rules).
+    public var logo: String?
+    /// The file the layout was read from, once loaded.
+    public var sourcePath: String?
 
     public init(name: String = "default", description: String = "", page: PageSpec = PageSpec(),
                 fonts: FontSpec = FontSpec(), colors: ColorPalette = ColorPalette(),
