@@ -38,9 +38,22 @@ public struct DigestPipeline {
         DigestBuilder(summarySentences: summarySentences).build(corpus, generator: Self.generator)
     }
 
+    /// Folders besides the layout's own and Layouts/ that a layout may take images from.
+    public var allowedPaths: [String] = []
+
     public func loadLayout(_ nameOrPath: String) throws -> LayoutDescription {
         do {
-            return try LayoutLoader(searchDirectories: locator.layoutDirectories).load(nameOrPath)
+            var layout = try LayoutLoader(searchDirectories: locator.layoutDirectories).load(nameOrPath)
+            if let logo = layout.logo, let source = layout.sourcePath {
+                let folder = URL(fileURLWithPath: source).deletingLastPathComponent().path
+                let policy = AssetPathPolicy(layoutFolder: folder, layoutDirectories: locator.layoutDirectories, allowed: allowedPaths)
+                do {
+                    layout.logo = try policy.resolve(logo, relativeTo: folder)
+                } catch let violation as AssetPathPolicy.Violation {
+                    throw LayoutError(path: source, message: "logo: \(violation.description)")
+                }
+            }
+            return layout
         } catch let error as LayoutError {
             throw DespatchFailure(.layout, error.description)
         }

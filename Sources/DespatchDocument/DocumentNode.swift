@@ -16,6 +16,8 @@ public enum DocumentNode: Sendable, Equatable {
     /// A line of the table of contents, linking to `destination`.
     case contentsEntry(title: String, destination: String, level: Int)
     case rule(Tone, thickness: Double)
+    /// A PNG image (an already checked path), at most `maxWidth` points wide.
+    case image(path: String, maxWidth: Double)
     /// Vertical space in points (dropped at the top of a page).
     case spacer(Double)
     /// Start a new page; optionally change the number of columns from there on.

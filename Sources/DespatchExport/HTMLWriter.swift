@@ -96,6 +96,8 @@ public struct HTMLWriter {
             return "<p><a href=\"#\(escape(destination))\">\(escape(title))</a></p>\n"
         case .rule:
             return "<hr>\n"
+        case .image(let path, let maxWidth):
+            return "<img src=\"file://\(escape(path))\" style=\"max-width:\(Int(maxWidth))pt\" alt=\"\">\n"
         case .spacer, .pageBreak:
             return ""
         }

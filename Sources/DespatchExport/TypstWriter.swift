@@ -78,6 +78,8 @@ public struct TypstWriter {
             return ""  // Typst builds the outline itself (see the heading of the contents).
         case .rule(_, let thickness):
             return "#line(length: 100%, stroke: \(thickness)pt + \(color(layout.colors.accent)))\n\n"
+        case .image(let path, let maxWidth):
+            return "#image(\"\(string(path))\", width: \(Int(maxWidth))pt)\n\n"
         case .spacer(let height):
             return "#v(\(height)pt)\n"
         case .pageBreak(let columns):

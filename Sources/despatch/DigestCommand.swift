@@ -30,11 +30,15 @@ struct DigestCommand: ParsableCommand {
     @Flag(help: "Fail when a character has no glyph in Fonts/ (otherwise a warning).")
     var strict = false
 
+    @Option(help: "Also allow the layout to take images from this folder (repeatable).")
+    var allowPath: [String] = []
+
     func run() throws {
         if output == "out/digest.pdf" {
             try? FileManager.default.createDirectory(atPath: "out", withIntermediateDirectories: true)
         }
-        let pipeline = DigestPipeline()
+        var pipeline = DigestPipeline()
+        pipeline.allowedPaths = allowPath
         let report = try pipeline.runDigest(
             input: input, layoutName: layout, output: output,
             options: RenderOptions(title: title, strict: strict, pngDirectory: png, pngScale: pngDpi / 72))

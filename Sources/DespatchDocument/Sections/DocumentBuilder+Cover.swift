@@ -6,8 +6,9 @@ extension DocumentBuilder {
     func cover(_ spec: SectionSpec) -> [DocumentNode] {
         let title = Template.fill(layout.title, values)
         // The cover's own anchor lets the outline start at the first page.
-        var nodes: [DocumentNode] = [.spacer(60), .heading(.title, title, anchor: Anchor(name: "cover", title: title, level: 0)),
-                                     .rule(.accent, thickness: 1.5)]
+        var nodes: [DocumentNode] = [.spacer(60)]
+        if let logo = layout.logo { nodes.append(.image(path: logo, maxWidth: 120)) }
+        nodes += [.heading(.title, title, anchor: Anchor(name: "cover", title: title, level: 0)), .rule(.accent, thickness: 1.5)]
         let subtitle = Template.fill(layout.subtitle, values)
         if !subtitle.isEmpty { nodes.append(paragraph(subtitle, .coverSubtitle)) }
         if let range = digest.dateRange {

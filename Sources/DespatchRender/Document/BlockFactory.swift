@@ -7,12 +7,14 @@ struct BlockFactory {
     let minLines: Int
     let columns: Int
 
-    func blocks(for tree: DocumentTree) -> [Block] {
-        tree.nodes.map(block)
+    func blocks(for tree: DocumentTree) throws -> [Block] {
+        try tree.nodes.map(block)
     }
 
-    func block(_ node: DocumentNode) -> Block {
+    func block(_ node: DocumentNode) throws -> Block {
         switch node {
+        case .image(let path, let maxWidth):
+            return ImageBlock(image: try CairoImage(pngPath: path), maxWidth: maxWidth)
         case .heading(let level, let text, let anchor):
             let style: TextStyle
             switch level {

@@ -90,7 +90,7 @@ public final class DocumentRenderer {
         var dropped = 0
         while true {
             tree = DocumentBuilder(digest: digest, layout: fitted, labels: labels, title: request.title, week: request.week).build()
-            let blocks = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
+            let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
             pages = try breaker.paginate(blocks, columns: firstColumns, in: context)
             guard let limit = layout.maxPages, pages.count > limit else { break }
             guard let largest = tree.sectionItems.filter({ $0.shown > 1 }).max(by: { $0.shown < $1.shown }) else {

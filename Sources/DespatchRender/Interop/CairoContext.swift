@@ -13,7 +13,14 @@ final class CairoContext {
         try check("cairo_create")
     }
 
-    deinit { cairo_destroy(pointer) }
+    /// Structure elements begun and not yet ended; closed before destruction so that an
+    /// error half-way through a document never leaves cairo with unbalanced tags.
+    private var openStructures: [String] = []
+
+    deinit {
+        while let tag = openStructures.popLast() { cairo_tag_end(pointer, tag) }
+        cairo_destroy(pointer)
+    }
 
     func check(_ operation: String) throws {
         let status = cairo_status(pointer)
@@ -68,8 +75,15 @@ final class CairoContext {
     /// PDF has link annotations but no structure tree (the objects it reserves for the
     /// annotations' StructParent are never written); a "Document" element around all
     /// pages makes it write the tree.
-    func beginStructure(_ tag: String) { cairo_tag_begin(pointer, tag, "") }
-    func endStructure(_ tag: String) { cairo_tag_end(pointer, tag) }
+    func beginStructure(_ tag: String) {
+        cairo_tag_begin(pointer, tag, "")
+        openStructures.append(tag)
+    }
+
+    func endStructure(_ tag: String) {
+        cairo_tag_end(pointer, tag)
+        if let i = openStructures.lastIndex(of: tag) { openStructures.remove(at: i) }
+    }
 
     func save() { cairo_save(pointer) }
     func restore() { cairo_restore(pointer) }

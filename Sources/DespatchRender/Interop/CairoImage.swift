@@ -30,7 +30,10 @@ final class CairoImage {
         cairo_translate(cr.pointer, x, y)
         cairo_scale(cr.pointer, w / Double(width), h / Double(height))
         cairo_set_source_surface(cr.pointer, pointer, 0, 0)
-        cairo_paint(cr.pointer)
+        // A filled rectangle rather than cairo_paint: cairo 1.16 mis-writes painted images
+        // inside a structure element (qpdf reports the file damaged).
+        cairo_rectangle(cr.pointer, 0, 0, Double(width), Double(height))
+        cairo_fill(cr.pointer)
         cairo_restore(cr.pointer)
     }
 }
