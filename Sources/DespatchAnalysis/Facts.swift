@@ -1,0 +1,60 @@
+import DespatchCore
+import DespatchModel
+import Foundation
+
+/// Short fact lines: the clause around each figure (counts, numbered resolutions, years, percentages).
+enum FactExtractor {
+    static func extract(_ sentences: [Sentence], limit: Int = 10) -> [Fact] {
+        var facts: [Fact] = []
+        var seen = Set<String>()
+        for s in sentences where s.kind == .body {
+            guard s.words.contains(where: { $0.contains(where: { $0.isNumber }) }) else { continue }
+            // Clauses split at strong punctuation and commas.
+            var clauses: [String] = []
+            var current = ""
+            for ch in s.text {
+                if ";,:()–—".contains(ch) && !(ch == "," && current.last?.isNumber == true) {
+                    clauses.append(current); current = ""
+                } else { current.append(ch) }
+            }
+            clauses.append(current)
+            for c in clauses {
+                let words = c.split(separator: " ")
+                guard let idx = words.firstIndex(where: { $0.contains(where: { $0.isNumber }) }) else { continue }
+                // Keep up to 6 words before and 8 after the first figure.
+                let lo = max(0, idx - 6), hi = min(words.count, idx + 9)
+                var text = words[lo..<hi].joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+                for lead in ["and ", "the ", "which ", "that ", "with "] where text.lowercased().hasPrefix(lead) { text = String(text.dropFirst(lead.count)) }
+                guard text.split(separator: " ").count >= 2 else { continue }
+                let key = TextFolding.key(text)
+                if seen.contains(key) { continue }
+                seen.insert(key)
+                facts.append(Fact(text: text))
+                if facts.count >= limit { return facts }
+            }
+        }
+        return facts
+    }
+}
+
+enum DiscrepancyFinder {
+    /// Dates in one article's text that contradict its own date or the date of another article
+    /// (same day and month, another year: the year is likely wrong).
+    static func dates(article: ArticleStructure, file: String, others: [(file: String, date: CalendarDay)]) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for (raw, day, _) in article.textDates {
+            if let own = article.date, day > own {
+                let msg = "Mentions \(raw) (\(day.iso)), after the article's own date \(own.iso)."
+                if seen.insert(msg).inserted { out.append(msg) }
+            }
+            for o in others where o.file != file {
+                if o.date.month == day.month, o.date.day == day.day, abs(o.date.year - day.year) == 1 {
+                    let msg = "Dates an event '\(raw)' while \(o.file) is dated \(o.date.iso): the year may be wrong."
+                    if seen.insert(msg).inserted { out.append(msg) }
+                }
+            }
+        }
+        return out
+    }
+}
