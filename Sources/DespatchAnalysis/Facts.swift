@@ -8,7 +8,7 @@ enum FactExtractor {
         var facts: [Fact] = []
         var seen = Set<String>()
         for s in sentences where s.kind == .body {
-            guard s.words.contains(where: { $0.contains(where: { $0.isNumber }) }) else { continue }
+            guard s.words.contains(where: { isFigure($0) }) else { continue }
             // Clauses split at strong punctuation and commas.
             var clauses: [String] = []
             var current = ""
@@ -20,9 +20,9 @@ enum FactExtractor {
             clauses.append(current)
             for c in clauses {
                 let words = c.split(separator: " ")
-                guard let idx = words.firstIndex(where: { $0.contains(where: { $0.isNumber }) }) else { continue }
-                // Keep up to 6 words before and 8 after the first figure.
-                let lo = max(0, idx - 6), hi = min(words.count, idx + 9)
+                guard let idx = words.firstIndex(where: { isFigure($0) }) else { continue }
+                // Keep up to 3 words before and 6 after the first figure.
+                let lo = max(0, idx - 3), hi = min(words.count, idx + 7)
                 var text = words[lo..<hi].joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
                 for lead in ["and ", "the ", "which ", "that ", "with "] where text.lowercased().hasPrefix(lead) { text = String(text.dropFirst(lead.count)) }
                 guard text.split(separator: " ").count >= 2 else { continue }
@@ -35,6 +35,14 @@ enum FactExtractor {
         }
         return facts
     }
+}
+
+/// A figure: contains a digit and is not an ordinal ("14th", "1st").
+func isFigure<S: StringProtocol>(_ w: S) -> Bool {
+    guard w.contains(where: { $0.isNumber }) else { return false }
+    let t = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
+    for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) && t.dropLast(2).allSatisfy({ $0.isNumber }) { return false }
+    return true
 }
 
 enum DiscrepancyFinder {

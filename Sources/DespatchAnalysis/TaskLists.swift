@@ -103,21 +103,26 @@ struct TaskListExtractor {
             let s = body[i]
             let r = SentenceReading(s, v)
             if let (value, cueEnd) = ordinal(s, r) {
-                let item = Self.clean(Self.rest(s, from: cueEnd))
+                // The item: this sentence and the rest of its paragraph.
+                var itemText = Self.rest(s, from: cueEnd)
+                var k = i + 1
+                while k < body.count, body[k].paragraph == s.paragraph { itemText += " " + body[k].text; k += 1 }
+                let item = Self.clean(itemText)
+                let short = Self.clean(Self.rest(s, from: cueEnd))
                 if value == 1 {
                     // A new "First," after a list starts another list.
                     let (count, label) = i > 0 ? intro(body[i - 1]) : (nil, nil)
-                    lists.append(Found(list: TaskList(label: label ?? "points introduced by “First”", statedCount: count, items: [Self.label(item)]),
+                    lists.append(Found(list: TaskList(label: label ?? "points introduced by “First”", statedCount: count, items: [Self.label(short)]),
                                        fullItems: [item], kind: "ordinal"))
                     ordinalOpen = lists.count - 1
                     lastOrdinal = 1
                 } else if let open = ordinalOpen, value == 0 || value > lastOrdinal {
-                    lists[open].list.items.append(Self.label(item))
+                    lists[open].list.items.append(Self.label(short))
                     lists[open].fullItems.append(item)
                     lastOrdinal = value
                     if value == 0 { ordinalOpen = nil }
                 }
-                i += 1
+                i = k
                 continue
             }
             if let (n, label, start) = announcement(s, r) {
@@ -201,7 +206,9 @@ struct TaskListAligner {
         func sim(_ a: Set<String>, _ b: Set<String>) -> Double {
             let inter = a.intersection(b).reduce(0.0) { $0 + idf($1) }
             let union = a.union(b).reduce(0.0) { $0 + idf($1) }
-            return union > 0 ? inter / union : 0
+            let small = min(a.reduce(0.0) { $0 + idf($1) }, b.reduce(0.0) { $0 + idf($1) })
+            // Mean of Jaccard and overlap coefficient: a short item inside a long one still scores.
+            return union > 0 && small > 0 ? 0.5 * inter / union + 0.5 * inter / small : 0
         }
         var candidates: [(Int, Int, TaskAlignment)] = []
         for x in 0..<lists.count {

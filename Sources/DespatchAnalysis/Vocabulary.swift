@@ -82,6 +82,7 @@ public struct Vocabulary: Sendable {
     public var themeMatcher = PhraseMatcher<String>()
     public var places = PhraseMatcher<Place>()
     public var placeForms: [String: Place] = [:]  // folded form -> place
+    public var cities = PhraseMatcher<String>()
     public var titles = PhraseMatcher<String>()
     public var titleWords: Set<String> = []
     public var modifiers: Set<String> = []
@@ -98,6 +99,9 @@ public struct Vocabulary: Sendable {
     public var listIntros: [String] = []
     public var continuations = PhraseMatcher<String>()
     public var stopwords: Set<String> = []
+    /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
+    public var rawStopwords: Set<String> = []
+    public var rawModifiers: Set<String> = []
 
     public static let shared: Vocabulary = {
         do { return try Vocabulary(directory: Vocabulary.resourceDirectory()) } catch {
@@ -142,6 +146,10 @@ public struct Vocabulary: Sendable {
             for v in vars { themeMatcher.add(v, id) }
         }
         for r in try Self.rows(dir, "countries.txt") where r.count >= 3 {
+            if r[1] == "city" {
+                for f in Self.list(r[2]) { cities.add(f, r[0]) }
+                continue
+            }
             let place = Place(canonical: r[0], isOrganisation: r[1] == "org")
             for f in Self.list(r[2]) {
                 places.add(f, place)
@@ -152,9 +160,15 @@ public struct Vocabulary: Sendable {
             for p in Self.list(r[2]) {
                 switch r[0] {
                 case "title": titles.add(p, p); for w in Tokenizer.foldedWords(p) { titleWords.insert(w) }
-                case "modifier": for w in Tokenizer.foldedWords(p) { modifiers.insert(w) }
+                case "modifier":
+                    for w in Tokenizer.foldedWords(p) { modifiers.insert(w) }
+                    let raw = Tokenizer.words(p.lowercased())
+                    if raw.count == 1 { rawModifiers.insert(raw[0]) }
                 case "voice": voiceNouns.add(p, p)
-                case "orgword": for w in Tokenizer.foldedWords(p) { orgWords.insert(w) }
+                case "orgword":
+                    // Single words only: the syllables of Vietnamese phrases ("chính phủ") are also name syllables.
+                    let raw = Tokenizer.words(p.lowercased())
+                    if raw.count == 1 { orgWords.insert(raw[0]) }
                 case "intlorg": for w in Tokenizer.foldedWords(p) { intlOrgWords.insert(w) }
                 case "pronoun": pronouns.add(p, p)
                 case "group": groupPronouns.add(p, p)
@@ -181,7 +195,7 @@ public struct Vocabulary: Sendable {
             }
         }
         for r in try Self.rows(dir, "stopwords.txt") where r.count >= 2 {
-            for w in r[1].split(separator: " ") { stopwords.insert(TextFolding.fold(String(w))) }
+            for w in r[1].split(separator: " ") { stopwords.insert(TextFolding.fold(String(w))); rawStopwords.insert(String(w).lowercased()) }
         }
     }
 }

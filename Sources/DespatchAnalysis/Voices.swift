@@ -22,6 +22,7 @@ struct SentenceReading {
     var placeAt: [Place?]        // place covering each token
     var placeStart: [Int: (Place, Int)] = [:]  // start -> (place, end)
     var titleAt: [Bool]
+    var isCity: [Bool]
     var gaps: [String]           // characters before token i (gaps[count] = tail)
 
     init(_ s: Sentence, _ v: Vocabulary) {
@@ -31,6 +32,8 @@ struct SentenceReading {
         caps = s.words.map { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
         placeAt = Array(repeating: nil, count: n)
         titleAt = Array(repeating: false, count: n)
+        isCity = Array(repeating: false, count: n)
+        for m in v.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
         // Place forms, also "Israel-based" and "Timor-Leste's".
         var folded = s.folded
         for i in 0..<n {
@@ -63,9 +66,10 @@ struct SentenceReading {
         guard caps[i], placeAt[i] == nil, !titleAt[i] else { return false }
         let f = stripPossessive(s.folded[i])
         if f.allSatisfy({ $0.isNumber }) { return false }
-        if v.orgWords.contains(f) || v.modifiers.contains(f) && f.count > 3 { return false }
+        let raw = stripPossessive(s.words[i].lowercased())
+        if v.orgWords.contains(raw) || isCity[i] || v.rawModifiers.contains(raw) && f.count > 3 { return false }
         if s.words[i].count > 1, s.words[i] == s.words[i].uppercased(), s.words[i].count <= 6 { return false }  // acronyms: CPV, VNA
-        if v.stopwords.contains(f) {
+        if v.rawStopwords.contains(raw) {
             // "To Lam": a capitalised function word inside a sentence, followed by another capital.
             return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && gaps[i + 1] == " " && s.words[i].count <= 3
         }
@@ -87,7 +91,7 @@ struct SentenceReading {
             var j = i + 1
             while j < count, isNameToken(j), gaps[j] == " ", !s.words[j - 1].hasSuffix("'s"), !s.words[j - 1].hasSuffix("’s") { j += 1 }
             var len = j - i
-            if j < count, caps[j], gaps[j] == " ", v.orgWords.contains(stripPossessive(s.folded[j])) { i = j + 1; continue }
+            if j < count, caps[j], gaps[j] == " ", v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
             if len > 5 { i = j; continue }
             if len >= 2 {
                 spans.append((i, j))
@@ -123,7 +127,7 @@ struct SentenceReading {
         while a > 0 {
             let k = a - 1
             let gap = gaps[k + 1]
-            if gap.contains(",") || gap.contains("(") || gap.contains(")") || gap.contains(":") || gap.contains(";") { break }
+            if gap.contains(where: { ",():;—–\"“”".contains($0) }) { break }
             let f = s.folded[k]
             if titleAt[k] { sawTitle = true; a = k; continue }
             if placeAt[k] != nil { a = k; continue }
