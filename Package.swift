@@ -64,7 +64,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel"]),
-        .testTarget(name: "DespatchAnalysisTests", dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"]),
+        .testTarget(
+            name: "DespatchAnalysisTests",
+            dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(
             name: "DespatchRenderTests",

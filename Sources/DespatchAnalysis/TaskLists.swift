@@ -77,15 +77,21 @@ struct TaskListExtractor {
             guard end < r.count else { continue }
             // Something between number and noun other than modifiers (e.g. punctuation) breaks it.
             if (i + 1..<end).contains(where: { r.gaps[$0].contains(where: { ",;:.".contains($0) }) }) { continue }
-            let gap = r.gaps[end]
+            // The items open within a few words: ":", a dash, or "including"/"namely"/"gồm"
+            // (Vietnamese puts modifiers after the noun: "ba nhiệm vụ trọng tâm, gồm: …").
             var start: Int?
-            if gap.contains(":") || gap.contains("–") || gap.contains("—") || gap.contains(" - ") { start = end }
-            else {
-                let next = s.folded[end]
-                if ["including", "namely", "comprising", "gom", "bao"].contains(next) { start = end + 1; if next == "bao", end + 1 < r.count { start = end + 2 } }
-                else if next == "as", end + 1 < r.count, s.folded[end + 1] == "follows" { start = end + 2 }
-                else if next == "which", end + 1 < r.count, s.folded[end + 1] == "are" { start = end + 2 }
-                else if next == "la" || next == "do" && end + 1 < r.count && s.folded[end + 1] == "la" { start = next == "la" ? end + 1 : end + 2 }
+            var e = end
+            while e < r.count, e - end <= 3 {
+                let gap = r.gaps[e]
+                if gap.contains(":") || gap.contains("–") || gap.contains("—") || gap.contains(" - ") { start = e; break }
+                let w = s.folded[e]
+                if ["including", "namely", "comprising", "gom"].contains(w) { start = e + 1; break }
+                if w == "bao", e + 1 < r.count, s.folded[e + 1] == "gom" { start = e + 2; break }
+                if w == "as", e + 1 < r.count, s.folded[e + 1] == "follows" { start = e + 2; break }
+                if w == "which", e + 1 < r.count, s.folded[e + 1] == "are" { start = e + 2; break }
+                if w == "do", e + 1 < r.count, s.folded[e + 1] == "la" { start = e + 2; break }
+                if gap.contains(where: { ",;.()".contains($0) }) && e > end || gap.contains(where: { ";.()".contains($0) }) { break }
+                e += 1
             }
             guard let st = start, st < r.count else { continue }
             return (n, r.text(i, end), st)

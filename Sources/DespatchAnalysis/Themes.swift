@@ -44,9 +44,12 @@ enum KeyPhraseExtractor {
             for s in sentences where s.kind == .body {
                 for m in v.themeMatcher.matches(s.folded) { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
                 var run: [Int] = []
+                let r = SentenceReading(s, v)
                 func flush() {
                     defer { run.removeAll() }
                     guard !run.isEmpty, run.count <= 4 else { return }
+                    // Names, places and titles are entities, not key phrases.
+                    if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
                     let words = run.map { s.folded[$0] }
                     let key = words.joined(separator: " ")
                     for w in words { freq[w, default: 0] += 1; degree[w, default: 0] += words.count }
@@ -54,7 +57,6 @@ enum KeyPhraseExtractor {
                     phraseDocs[key, default: []].insert(ai)
                     if surface[key] == nil { surface[key] = run.map { s.words[$0] }.joined(separator: " ") }
                 }
-                let r = SentenceReading(s, v)
                 for i in 0..<s.folded.count {
                     let w = s.folded[i]
                     let boundary = i > 0 && r.gaps[i].contains(where: { ",.;:()\"“”–—".contains($0) })

@@ -102,7 +102,8 @@ public struct GoldEvaluator: Sendable {
               let goldArticles = root["articles"] as? [[String: Any]] else {
             throw NSError(domain: "GoldEvaluator", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(goldURL.path): not an answer key"])
         }
-        return evaluate(digest, gold: goldArticles)
+        let taxonomy = (root["themes"] as? [String: Any]).map { Set($0.keys) }
+        return evaluate(digest, gold: goldArticles, taxonomy: taxonomy)
     }
 
     static func key(_ s: String?) -> String? { s.map { TextFolding.key($0) }.flatMap { $0.isEmpty ? nil : $0 } }
@@ -125,7 +126,9 @@ public struct GoldEvaluator: Sendable {
         return pred.countryOrOrg == nil && headNoun(gold["role"] as? String) == headNoun(pred.role)
     }
 
-    func evaluate(_ digest: Digest, gold: [[String: Any]]) -> EvaluationReport {
+    /// `taxonomy`: the theme ids the answer key knows; predicted themes outside it are not scored
+    /// (the key cannot say whether they are right).
+    func evaluate(_ digest: Digest, gold: [[String: Any]], taxonomy: Set<String>? = nil) -> EvaluationReport {
         var report = EvaluationReport(articles: [], alignments: [], extraAlignments: 0)
         var listMatch: [String: [Int: Int]] = [:]   // file -> gold list index (1-based) -> predicted list index
         var goldLists: [String: [[String: Any]]] = [:]
@@ -188,7 +191,7 @@ public struct GoldEvaluator: Sendable {
             }
             // Themes.
             let gThemes = Set(g["themes"] as? [String] ?? [])
-            let pThemes = Set(pred.themes.map(\.id))
+            let pThemes = Set(pred.themes.map(\.id)).filter { taxonomy?.contains($0) ?? true }
             e.themes = PRF(tp: gThemes.intersection(pThemes).count, fp: pThemes.subtracting(gThemes).count, fn: gThemes.subtracting(pThemes).count)
             if !pThemes.subtracting(gThemes).isEmpty { e.notes.append("extra themes \(pThemes.subtracting(gThemes).sorted())") }
             if !gThemes.subtracting(pThemes).isEmpty { e.notes.append("missed themes \(gThemes.subtracting(pThemes).sorted())") }
