@@ -13,10 +13,14 @@ struct Sentence {
     /// For related sentences: index of the related item (headline + lede).
     var relatedItem: Int = -1
     var isHeadline = false
+    var scalars: [Unicode.Scalar]
+    var tokens: [Tokenizer.Token]
 
     init(_ text: String, paragraph: Int, kind: Kind) {
         self.text = text
-        self.words = Tokenizer.words(text)
+        self.scalars = Array(text.unicodeScalars)
+        self.tokens = Tokenizer.tokens(scalars: scalars)
+        self.words = tokens.map(\.text)
         self.folded = words.map { TextFolding.fold($0) }
         self.paragraph = paragraph
         self.kind = kind
@@ -53,11 +57,19 @@ struct ArticleStructure {
         var paragraphs = article.paragraphs
         var total = 0
         var cut = false
-        paragraphs = paragraphs.prefix { p in
-            total += p.count
-            if total > Self.maxChars { cut = true; return false }
-            return true
+        var kept: [String] = []
+        for p in paragraphs {
+            let n = p.utf8.count
+            if total + n > Self.maxChars {
+                cut = true
+                let room = Self.maxChars - total
+                if room > 200 { kept.append(String(p.prefix(room))) }
+                break
+            }
+            total += n
+            kept.append(p)
         }
+        paragraphs = kept
         if cut { warnings.append("\(article.file): article longer than \(Self.maxChars) characters; only the first part is analysed") }
         let titleKey = TextFolding.key(article.title)
         var inRelated = false
@@ -66,7 +78,8 @@ struct ArticleStructure {
         var relatedLines: [String] = []
         for (pi, raw) in paragraphs.enumerated() {
             var p = raw.trimmingCharacters(in: .whitespaces)
-            let key = TextFolding.key(p)
+            // Short lines are compared word by word (markers, titles); long ones folded as they are.
+            let key = p.utf8.count > 200 ? TextFolding.fold(p) : TextFolding.key(p)
             if key.isEmpty { continue }
             if inRelated { relatedLines.append(p); continue }
             if Self.relatedMarkers.contains(key) { inRelated = true; continue }
@@ -139,13 +152,14 @@ struct ArticleStructure {
     }
 
     static func isCaption(_ p: String) -> Bool {
-        let f = TextFolding.fold(p)
-        let tail = f.suffix(60)
-        if tail.range(of: "(photo:") != nil || tail.range(of: "(anh:") != nil || tail.range(of: "(photo ") != nil { return true }
-        if f.hasPrefix("photo:") || f.hasPrefix("(photo") || f.hasPrefix("anh:") || f.hasPrefix("(anh") { return true }
+        let head = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.prefix(8))))
+        if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
+        let f = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.suffix(70))))
+        guard f.contains("photo") || f.contains("anh") else { return false }
+        if f.contains("(photo:") || f.contains("(anh:") || f.contains("(photo ") { return true }
         // "... Photo: VNA" at the very end, with a short credit.
         for marker in [" photo: ", " anh: ", " photo by ", " photo courtesy of "] {
-            if let r = f.range(of: marker, options: .backwards) {
+            if let r = f.ranges(of: marker).last {
                 let credit = f[r.upperBound...]
                 if credit.split(separator: " ").count <= 5, !credit.contains(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
             }
@@ -163,11 +177,13 @@ struct ArticleStructure {
 
     static func stripOutletTag(_ p: String) -> (String, String)? {
         // "... text.— VNA/VNS" or "... text. – VNS"
-        let chars = Array(p)
-        guard let dash = chars.lastIndex(where: { $0 == "—" || $0 == "–" }) else { return nil }
-        let tag = String(chars[(dash + 1)...]).trimmingCharacters(in: .whitespaces)
+        let tail = Array(p.unicodeScalars.suffix(20))
+        guard let dashInTail = tail.lastIndex(where: { $0 == "—" || $0 == "–" }) else { return nil }
+        let chars = Array(p.unicodeScalars)
+        let dash = chars.count - tail.count + dashInTail
+        let tag = Tokenizer.slice(chars, dash + 1, chars.count).trimmingCharacters(in: .whitespaces)
         guard !tag.isEmpty, tag.count <= 16, tag.allSatisfy({ $0.isUppercase || $0 == "/" || $0 == " " || $0.isNumber }) else { return nil }
-        let rest = String(chars[..<dash]).trimmingCharacters(in: .whitespaces)
+        let rest = Tokenizer.slice(chars, 0, dash).trimmingCharacters(in: .whitespaces)
         return (rest, tag)
     }
 
@@ -199,17 +215,15 @@ enum DateFinder {
     ]
 
     static func find(in text: String) -> [(String, CalendarDay)] {
-        let toks = Tokenizer.tokens(text)
+        let chars = Array(text.unicodeScalars)
+        guard chars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) else { return [] }
+        let toks = Tokenizer.tokens(scalars: chars)
         var out: [(String, CalendarDay)] = []
-        let chars = Array(text)
-        func raw(_ a: Int, _ b: Int) -> String {
-            let s = toks[a].offset, e = toks[b].offset + toks[b].text.count
-            return String(chars[s..<min(e, chars.count)])
-        }
+        func raw(_ a: Int, _ b: Int) -> String { Tokenizer.slice(chars, toks[a].offset, toks[b].end) }
         var i = 0
         while i < toks.count {
             let t = toks[i].text
-            let f = TextFolding.fold(t)
+            let f = t.first?.isNumber == true ? t : TextFolding.fold(t)
             if let m = months[f] {
                 // Month D, YYYY
                 if i + 2 < toks.count, let d = Int(toks[i + 1].text), let y = Int(toks[i + 2].text), toks[i + 2].text.count == 4,
@@ -230,8 +244,8 @@ enum DateFinder {
             }
             // ISO or D/M/YYYY, tokens split by punctuation: look at the raw characters.
             if let d = Int(t), i + 2 < toks.count, let b = Int(toks[i + 1].text), let c = Int(toks[i + 2].text) {
-                let sep1 = chars[toks[i].offset + t.count]
-                let adjacent = toks[i + 1].offset == toks[i].offset + t.count + 1 && toks[i + 2].offset == toks[i + 1].offset + toks[i + 1].text.count + 1
+                let sep1 = Character(chars[toks[i].end])
+                let adjacent = toks[i + 1].offset == toks[i].end + 1 && toks[i + 2].offset == toks[i + 1].end + 1
                 if adjacent {
                     if sep1 == "-", t.count == 4, let day = CalendarDay(year: d, month: b, day: c) {
                         out.append((raw(i, i + 2), day)); i += 3; continue

@@ -32,11 +32,11 @@ public struct DigestBuilder: Sendable {
         }
 
         // The host country: the country named most often in the bodies, read from the data.
+        let allReadings = structures.map { st in st.sentences.map { SentenceReading($0, v) } }
         var placeCounts: [Place: Int] = [:]
         var placeSurface: [Place: [String: Int]] = [:]
-        for st in structures {
-            for s in st.sentences where s.kind == .body {
-                let r = SentenceReading(s, v)
+        for readings in allReadings {
+            for r in readings where r.s.kind == .body {
                 for (start, (p, end)) in r.placeStart {
                     placeCounts[p, default: 0] += 1
                     let form = r.nameText(start, end)
@@ -67,7 +67,7 @@ public struct DigestBuilder: Sendable {
             let themes = ArticleThemes(sentences: st.sentences, vocabulary: v)
             themeData.append(themes)
             // Voices.
-            let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(st)
+            let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(allReadings[ai])
             for p in persons {
                 let key = TextFolding.compactKey(p.name)
                 if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
@@ -75,7 +75,7 @@ public struct DigestBuilder: Sendable {
                 personGroups[key]!.mentions += p.mentions
             }
             // Task lists.
-            let found = taskExtractor.extract(st.sentences)
+            let found = taskExtractor.extract(readings: allReadings[ai])
             for (i, f) in found.enumerated() { allLists.append((article.file, i + 1, f.fullItems)) }
             var discrepancies: [String] = []
             for f in found {
@@ -138,7 +138,7 @@ public struct DigestBuilder: Sendable {
         let picked = summarizer.choose(capped.map(\.folded), count: corpusSummarySentences, leadBias: false)
         let corpusSummary = picked.map { capped[$0] }.sorted { ($0.article, $0.index) < ($1.article, $1.index) }.map(\.text)
 
-        let keyPhrases = KeyPhraseExtractor.extract(structures.map(\.sentences), vocabulary: v)
+        let keyPhrases = KeyPhraseExtractor.extract(readings: allReadings, vocabulary: v)
         return Digest(generator: generator, articles: digests, themes: corpusThemes, alignments: alignments,
                       entities: entities, summary: corpusSummary, warnings: warnings, keyPhrases: keyPhrases)
     }

@@ -51,12 +51,14 @@ enum DiscrepancyFinder {
     static func dates(article: ArticleStructure, file: String, others: [(file: String, date: CalendarDay)]) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
+        var byDay: [Int: [(file: String, date: CalendarDay)]] = [:]
+        for o in others { byDay[o.date.month * 100 + o.date.day, default: []].append(o) }
         for (raw, day, _) in article.textDates {
             if let own = article.date, day > own {
                 let msg = "Mentions \(raw) (\(day.iso)), after the article's own date \(own.iso)."
                 if seen.insert(msg).inserted { out.append(msg) }
             }
-            for o in others where o.file != file {
+            for o in byDay[day.month * 100 + day.day] ?? [] where o.file != file {
                 if o.date.month == day.month, o.date.day == day.day, abs(o.date.year - day.year) == 1 {
                     let msg = "Dates an event '\(raw)' while \(o.file) is dated \(o.date.iso): the year may be wrong."
                     if seen.insert(msg).inserted { out.append(msg) }

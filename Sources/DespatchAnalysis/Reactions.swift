@@ -31,6 +31,10 @@ struct ReactionExtractor {
     }
 
     func extract(_ structure: ArticleStructure) -> (reactions: [Reaction], officials: [Official], persons: [(name: String, forms: [String], mentions: Int)]) {
+        extract(structure.sentences.map { SentenceReading($0, v) })
+    }
+
+    func extract(_ readings: [SentenceReading]) -> (reactions: [Reaction], officials: [Official], persons: [(name: String, forms: [String], mentions: Int)]) {
         var voices: [String: Voice] = [:]
         var order = 0
         // Known people of this article: folded full name -> (name, role, place)
@@ -75,10 +79,10 @@ struct ReactionExtractor {
             return key
         }
 
-        var relatedItems: [Int: [Sentence]] = [:]
-        for s in structure.sentences {
-            if s.kind == .related { relatedItems[s.relatedItem, default: []].append(s); continue }
-            let r = SentenceReading(s, v)
+        var relatedItems: [Int: [SentenceReading]] = [:]
+        for r in readings {
+            let s = r.s
+            if s.kind == .related { relatedItems[s.relatedItem, default: []].append(r); continue }
             let known = Set(bySurname.keys)
             let persons = r.persons(knownSurnames: known)
             let spanStarts = Set(r.nameSpans(knownSurnames: known).map { $0.0 })
@@ -86,7 +90,7 @@ struct ReactionExtractor {
                 .filter { u in !persons.contains { p in u.start < p.end && p.start < u.end } }
             var mentions = (persons + unnamed).sorted { $0.start < $1.start }
             for m in persons { if let k = personKey(m) { mentionCounts[k, default: 0] += 1 } }
-            let verbs = v.reportingVerbs.matches(s.folded)
+            let verbs = r.verbs
             if s.kind == .caption {
                 let keys = persons.compactMap { voiceFor($0, related: false) }
                 if !keys.isEmpty { lastSpeakers = [keys[0]] }
@@ -140,21 +144,21 @@ struct ReactionExtractor {
         for item in relatedItems.keys.sorted() {
             let sents = relatedItems[item]!
             var found: [(Mention, [String])] = []
-            let evidence = sents.map(\.text)
-            for s in sents {
-                let r = SentenceReading(s, v)
+            let evidence = sents.map(\.s.text)
+            for r in sents {
+                let s = r.s
                 let persons = r.persons(knownSurnames: [])
                 for p in persons where isForeign(p.place) { found.append((p, evidence)) }
                 if !found.isEmpty { continue }
                 var unnamed = r.unnamedVoices(nameStarts: Set(r.nameSpans(knownSurnames: []).map { $0.0 }))
                 if s.isHeadline {
                     // Only the headline's opening words or its ": voice" tail name the speaker.
-                    let colon = s.text.lastIndex(of: ":").map { s.text.distance(from: s.text.startIndex, to: $0) }
+                    let colon = s.scalars.lastIndex(of: ":")
                     unnamed = unnamed.filter { u in
-                        u.start <= 1 || colon.map { c in Tokenizer.tokens(s.text)[u.start].offset > c && r.count - u.start <= 5 } == true
+                        u.start <= 1 || colon.map { c in s.tokens[u.start].offset > c && r.count - u.start <= 5 } == true
                     }
                 } else {
-                    let verbs = v.reportingVerbs.matches(s.folded)
+                    let verbs = r.verbs
                     unnamed = unnamed.filter { u in verbs.contains { $0.start >= u.end && $0.start - u.end <= 3 } }
                 }
                 for u in unnamed where u.place == nil || isForeign(u.place) { found.append((u, evidence)) }

@@ -7,7 +7,8 @@ struct Summarizer {
     let stopwords: Set<String>
     var maxCandidates = 60
 
-    typealias Vector = [Int: Double]
+    /// Sparse vector: (term id, weight) sorted by id.
+    typealias Vector = [(Int, Double)]
 
     func stems(_ folded: [String]) -> [String] {
         folded.compactMap { w in
@@ -21,33 +22,30 @@ struct Summarizer {
         guard count > 0, !sentences.isEmpty else { return [] }
         let n = min(sentences.count, maxCandidates)
         var ids: [String: Int] = [:]
-        var df: [Int: Int] = [:]
+        var df: [Int] = []
         var bags: [[Int: Int]] = []
         for i in 0..<n {
             var bag: [Int: Int] = [:]
             for s in stems(sentences[i]) {
-                let id = ids[s] ?? { let x = ids.count; ids[s] = x; return x }()
+                let id: Int
+                if let x = ids[s] { id = x } else { id = ids.count; ids[s] = id; df.append(0) }
                 bag[id, default: 0] += 1
             }
-            for id in bag.keys { df[id, default: 0] += 1 }
+            for id in bag.keys { df[id] += 1 }
             bags.append(bag)
         }
         let vectors: [Vector] = bags.map { bag in
-            var v: Vector = [:]
-            var norm = 0.0
-            for (id, tf) in bag {
-                let w = Double(tf) * log(Double(n + 1) / Double(df[id]! ))
-                v[id] = w
-                norm += w * w
-            }
-            norm = sqrt(norm)
-            if norm > 0 { for k in v.keys { v[k]! /= norm } }
+            var v: Vector = bag.map { (id, tf) in (id, Double(tf) * log(Double(n + 1) / Double(df[id]))) }
+            v.sort { $0.0 < $1.0 }
+            let norm = sqrt(v.reduce(0) { $0 + $1.1 * $1.1 })
+            if norm > 0 { for k in v.indices { v[k].1 /= norm } }
             return v
         }
         func cos(_ a: Vector, _ b: Vector) -> Double {
-            let (small, big) = a.count < b.count ? (a, b) : (b, a)
-            var s = 0.0
-            for (k, x) in small { if let y = big[k] { s += x * y } }
+            var i = 0, j = 0, s = 0.0
+            while i < a.count && j < b.count {
+                if a[i].0 == b[j].0 { s += a[i].1 * b[j].1; i += 1; j += 1 } else if a[i].0 < b[j].0 { i += 1 } else { j += 1 }
+            }
             return s
         }
         var sim = Array(repeating: Array(repeating: 0.0, count: n), count: n)

@@ -29,9 +29,8 @@ struct TaskListExtractor {
 
     /// Text of the sentence from token `i` on.
     static func rest(_ s: Sentence, from i: Int) -> String {
-        let toks = Tokenizer.tokens(s.text)
-        guard i < toks.count else { return "" }
-        return String(Array(s.text)[toks[i].offset...])
+        guard i < s.tokens.count else { return "" }
+        return Tokenizer.slice(s.scalars, s.tokens[i].offset, s.scalars.count)
     }
 
     static func clean(_ item: String) -> String {
@@ -100,14 +99,19 @@ struct TaskListExtractor {
     }
 
     func extract(_ sentences: [Sentence]) -> [Found] {
-        let body = sentences.filter { $0.kind == .body }
+        extract(readings: sentences.filter { $0.kind == .body }.map { SentenceReading($0, v) })
+    }
+
+    func extract(readings all: [SentenceReading]) -> [Found] {
+        let readings = all.filter { $0.s.kind == .body }
+        let body = readings.map(\.s)
         var lists: [Found] = []
         var i = 0
         var ordinalOpen: Int?   // index in `lists` of the open ordinal list
         var lastOrdinal = 0
         while i < body.count {
             let s = body[i]
-            let r = SentenceReading(s, v)
+            let r = readings[i]
             if let (value, cueEnd) = ordinal(s, r) {
                 // The item: this sentence and the rest of its paragraph.
                 var itemText = Self.rest(s, from: cueEnd)
@@ -117,7 +121,7 @@ struct TaskListExtractor {
                 let short = Self.clean(Self.rest(s, from: cueEnd))
                 if value == 1 {
                     // A new "First," after a list starts another list.
-                    let (count, label) = i > 0 ? intro(body[i - 1]) : (nil, nil)
+                    let (count, label) = i > 0 ? intro(readings[i - 1]) : (nil, nil)
                     lists.append(Found(list: TaskList(label: label ?? "points introduced by “First”", statedCount: count, items: [Self.label(short)]),
                                        fullItems: [item], kind: "ordinal"))
                     ordinalOpen = lists.count - 1
@@ -137,7 +141,7 @@ struct TaskListExtractor {
                 var j = i + 1
                 while j < body.count, body[j].paragraph - s.paragraph <= 3 {
                     let t = body[j]
-                    let tr = SentenceReading(t, v)
+                    let tr = readings[j]
                     if let (value, cueEnd) = ordinal(t, tr), value == 0 {
                         items += [Self.clean(Self.continuationText(t, from: cueEnd))]
                         j += 1
@@ -168,8 +172,8 @@ struct TaskListExtractor {
     }
 
     /// The announcing sentence before an ordinal list: "… will have the following key tasks:".
-    func intro(_ s: Sentence) -> (Int?, String?) {
-        let r = SentenceReading(s, v)
+    func intro(_ r: SentenceReading) -> (Int?, String?) {
+        let s = r.s
         var count: Int?
         var label: String?
         for i in 0..<s.folded.count {
@@ -209,16 +213,41 @@ struct TaskListAligner {
         var total = 0
         for l in bags { for b in l { total += 1; for s in b { df[s, default: 0] += 1 } } }
         func idf(_ s: String) -> Double { log(Double(total + 1) / Double(df[s] ?? 1)) }
+        var mass: [Set<String>: Double] = [:]
+        for l in bags { for b in l where mass[b] == nil { mass[b] = b.reduce(0.0) { $0 + idf($1) } } }
         func sim(_ a: Set<String>, _ b: Set<String>) -> Double {
-            let inter = a.intersection(b).reduce(0.0) { $0 + idf($1) }
-            let union = a.union(b).reduce(0.0) { $0 + idf($1) }
-            let small = min(a.reduce(0.0) { $0 + idf($1) }, b.reduce(0.0) { $0 + idf($1) })
+            let (small0, big0) = a.count < b.count ? (a, b) : (b, a)
+            var inter = 0.0
+            for s in small0 where big0.contains(s) { inter += idf(s) }
+            let ma = mass[a] ?? 0, mb = mass[b] ?? 0
+            let union = ma + mb - inter
+            let small = min(ma, mb)
             // Mean of Jaccard and overlap coefficient: a short item inside a long one still scores.
             return union > 0 && small > 0 ? 0.5 * inter / union + 0.5 * inter / small : 0
         }
+        // Blocking: only lists sharing at least three not-too-common stems are compared, so a
+        // large corpus does not compare every list with every other.
+        var postings: [String: [Int]] = [:]
+        for (x, l) in bags.enumerated() where l.count >= 2 {
+            for s in l.reduce(into: Set<String>(), { $0.formUnion($1) }) { postings[s, default: []].append(x) }
+        }
+        var shared: [Int: Int] = [:]   // x * lists.count + y -> shared stems
+        for (_, xs) in postings where xs.count >= 2 && xs.count <= 60 {
+            for i in 0..<xs.count { for j in (i + 1)..<xs.count { shared[xs[i] * lists.count + xs[j], default: 0] += 1 } }
+        }
+        // At most 12 partners per list, those sharing the most stems.
+        var partners: [Int: [(Int, Int)]] = [:]
+        for (k, c) in shared where c >= 3 {
+            let x = k / lists.count, y = k % lists.count
+            partners[x, default: []].append((y, c))
+        }
+        var pairsToCompare: [(Int, Int)] = []
+        for x in partners.keys.sorted() {
+            for (y, _) in partners[x]!.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }).prefix(12) { pairsToCompare.append((x, y)) }
+        }
         var candidates: [(Int, Int, TaskAlignment)] = []
-        for x in 0..<lists.count {
-            for y in (x + 1)..<max(x + 1, lists.count) where lists[x].file != lists[y].file {
+        for (x, y) in pairsToCompare where lists[x].file != lists[y].file {
+            do {
                 let a = bags[x], b = bags[y]
                 guard a.count >= 2, b.count >= 2 else { continue }
                 let m = a.map { ia in b.map { sim(ia, $0) } }

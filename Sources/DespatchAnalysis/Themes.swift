@@ -34,17 +34,21 @@ struct ArticleThemes {
 /// articles use the phrase) for what the taxonomy does not cover.
 enum KeyPhraseExtractor {
     static func extract(_ articles: [[Sentence]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
+        extract(readings: articles.map { $0.filter { $0.kind == .body }.map { SentenceReading($0, v) } }, vocabulary: v, limit: limit)
+    }
+
+    static func extract(readings articles: [[SentenceReading]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
         var freq: [String: Int] = [:]
         var degree: [String: Int] = [:]
         var phraseCount: [String: Int] = [:]
         var phraseDocs: [String: Set<Int>] = [:]
         var surface: [String: String] = [:]
         var covered = Set<String>()
-        for (ai, sentences) in articles.enumerated() {
-            for s in sentences where s.kind == .body {
+        for (ai, readings) in articles.enumerated() {
+            for r in readings where r.s.kind == .body {
+                let s = r.s
                 for m in v.themeMatcher.matches(s.folded) { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
                 var run: [Int] = []
-                let r = SentenceReading(s, v)
                 func flush() {
                     defer { run.removeAll() }
                     guard !run.isEmpty, run.count <= 4 else { return }
@@ -61,7 +65,7 @@ enum KeyPhraseExtractor {
                     let w = s.folded[i]
                     let boundary = i > 0 && r.gaps[i].contains(where: { ",.;:()\"“”–—".contains($0) })
                     if boundary { flush() }
-                    if v.stopwords.contains(w) || w.count < 3 || w.first!.isNumber || v.reportingVerbs.matches([w]).count > 0 { flush() } else { run.append(i) }
+                    if v.stopwords.contains(w) || w.count < 3 || w.first!.isNumber || r.verbAt[i] { flush() } else { run.append(i) }
                 }
                 flush()
             }

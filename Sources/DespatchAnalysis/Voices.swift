@@ -23,6 +23,9 @@ struct SentenceReading {
     var placeStart: [Int: (Place, Int)] = [:]  // start -> (place, end)
     var titleAt: [Bool]
     var isCity: [Bool]
+    /// Tokens covered by a reporting verb.
+    var verbAt: [Bool]
+    var verbs: [PhraseMatcher<String>.Match]
     var gaps: [String]           // characters before token i (gaps[count] = tail)
 
     init(_ s: Sentence, _ v: Vocabulary) {
@@ -33,6 +36,9 @@ struct SentenceReading {
         placeAt = Array(repeating: nil, count: n)
         titleAt = Array(repeating: false, count: n)
         isCity = Array(repeating: false, count: n)
+        verbAt = Array(repeating: false, count: n)
+        verbs = v.reportingVerbs.matches(s.folded)
+        for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
         for m in v.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
         // Place forms, also "Israel-based" and "Timor-Leste's".
         var folded = s.folded
@@ -48,15 +54,14 @@ struct SentenceReading {
         }
         for m in v.titles.matches(s.folded) { for k in m.start..<m.end { titleAt[k] = true } }
         // Gaps from the original text.
-        let toks = Tokenizer.tokens(s.text)
-        let chars = Array(s.text)
         var g: [String] = []
+        g.reserveCapacity(n + 1)
         var prevEnd = 0
-        for t in toks {
-            g.append(String(chars[min(prevEnd, t.offset)..<t.offset]))
-            prevEnd = t.offset + t.text.count
+        for t in s.tokens {
+            g.append(t.offset - prevEnd == 1 && s.scalars[prevEnd] == " " ? " " : Tokenizer.slice(s.scalars, prevEnd, t.offset))
+            prevEnd = t.end
         }
-        g.append(String(chars[min(prevEnd, chars.count)...]))
+        g.append(Tokenizer.slice(s.scalars, prevEnd, s.scalars.count))
         gaps = g
     }
 
@@ -156,7 +161,7 @@ struct SentenceReading {
                 }
             }
             if titleAt[b] { sawTitle = true }
-            if !caps[b], b > j, !v.reportingVerbs.matches([s.folded[b]]).isEmpty { break }
+            if !caps[b], b > j, verbAt[b] { break }
             b += 1
         }
         return sawTitle ? (j, b) : nil

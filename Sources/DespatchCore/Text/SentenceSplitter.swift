@@ -68,7 +68,7 @@ public struct SentenceSplitter: Sendable {
     private func isAbbreviationOrInitial(_ chars: [Character], dotAt i: Int) -> Bool {
         // The word just before the dot (letters, dots, apostrophes).
         var b = i
-        while b > 0, chars[b - 1].isLetter || chars[b - 1] == "." || chars[b - 1] == "'" || chars[b - 1] == "’" { b -= 1 }
+        while b > 0, i - b < 24, chars[b - 1].isLetter || chars[b - 1] == "." || chars[b - 1] == "'" || chars[b - 1] == "’" { b -= 1 }
         guard b < i else { return false }
         let word = String(chars[b..<i])
         let folded = TextFolding.fold(word)

@@ -7,6 +7,43 @@ import Foundation
 /// folded string has the same words as the original, in the same order.
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
+        // Fast paths: ASCII, and Latin letters from a precomputed table.
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        if ascii {
+            var hasUpper = false
+            for b in text.utf8 where b >= 0x41 && b <= 0x5A { hasUpper = true; break }
+            if !hasUpper { return text }
+            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
+        var slow = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
+            } else if let mapped = latinTable[v] {
+                out.append(contentsOf: mapped.unicodeScalars)
+            } else { slow = true; break }
+        }
+        if !slow { return String(out) }
+        return slowFold(text)
+    }
+
+    /// Folds of the precomposed Latin letters (Latin-1, Latin Extended, Vietnamese) and punctuation.
+    static let latinTable: [UInt32: String] = {
+        var t: [UInt32: String] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x1E00...0x1EFF, 0x2010...0x2022, 0x2032...0x2032, 0x02BC...0x02BC, 0x00AB...0x00BB]
+        for r in ranges {
+            for v in r {
+                guard let s = Unicode.Scalar(v) else { continue }
+                t[v] = slowFold(String(s))
+            }
+        }
+        return t
+    }()
+
+    static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         out.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
