@@ -59,9 +59,9 @@ public struct DigestBuilder: Sendable {
         for (ai, (article, st)) in zip(corpus.articles, structures).enumerated() {
             let bodySentences = st.sentences.filter { $0.kind == .body }
             // Summary.
-            let chosen = summarizer.choose(bodySentences.map(\.folded), count: summarySentences)
-            let summary = chosen.map { Self.stripDateline(bodySentences[$0].text) }
-            let ranked = summarizer.choose(bodySentences.map(\.folded), count: 3)
+            let ranking = summarizer.rank(bodySentences.map(\.folded))
+            let summary = ranking.select(summarySentences).map { Self.stripDateline(bodySentences[$0].text) }
+            let ranked = ranking.select(3)
             for i in ranked { corpusCandidates.append((ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded)) }
             // Themes.
             let themes = ArticleThemes(sentences: st.sentences, vocabulary: v)

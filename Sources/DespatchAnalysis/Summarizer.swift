@@ -17,9 +17,30 @@ struct Summarizer {
         }
     }
 
+    /// A ranking: candidate indices best first, and their pairwise similarities.
+    struct Ranking {
+        var order: [Int] = []
+        var sim: [[Double]] = []
+
+        /// The best `count` sentences, skipping near-duplicates of those already chosen, in original order.
+        func select(_ count: Int) -> [Int] {
+            var chosen: [Int] = []
+            for i in order where chosen.count < count {
+                if chosen.contains(where: { sim[$0][i] > 0.5 }) { continue }
+                chosen.append(i)
+            }
+            return chosen.sorted()
+        }
+    }
+
     /// Ranks sentences, returns indices of the chosen ones (in the original order).
     func choose(_ sentences: [[String]], count: Int, leadBias: Bool = true) -> [Int] {
-        guard count > 0, !sentences.isEmpty else { return [] }
+        guard count > 0 else { return [] }
+        return rank(sentences, leadBias: leadBias).select(count)
+    }
+
+    func rank(_ sentences: [[String]], leadBias: Bool = true) -> Ranking {
+        guard !sentences.isEmpty else { return Ranking() }
         let n = min(sentences.count, maxCandidates)
         var ids: [String: Int] = [:]
         var df: [Int] = []
@@ -67,11 +88,6 @@ struct Summarizer {
             if len < 8 { score[i] *= 0.3 } else if len > 60 { score[i] *= 0.7 }
         }
         let order = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
-        var chosen: [Int] = []
-        for i in order where chosen.count < count {
-            if chosen.contains(where: { sim[$0][i] > 0.5 }) { continue }
-            chosen.append(i)
-        }
-        return chosen.sorted()
+        return Ranking(order: order, sim: sim)
     }
 }

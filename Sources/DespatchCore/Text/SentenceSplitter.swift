@@ -30,7 +30,10 @@ public struct SentenceSplitter: Sendable {
         var i = 0
         func emit(_ end: Int) {
             guard end > start else { return }
-            var s = String(chars[start..<end]).trimmingCharacters(in: .whitespacesAndNewlines)
+            var a = start, b = end
+            while a < b, chars[a].isWhitespace { a += 1 }
+            while b > a, chars[b - 1].isWhitespace { b -= 1 }
+            var s = String(chars[a..<b])
             if s.hasSuffix("/.") { s.removeLast(2); s = s.trimmingCharacters(in: .whitespaces); if !s.isEmpty, !".!?".contains(s.last!) { s.append(".") } }
             if !s.isEmpty, s.contains(where: { $0.isLetter || $0.isNumber }) { sentences.append(s) }
             start = end
