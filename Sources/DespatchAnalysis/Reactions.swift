@@ -98,8 +98,15 @@ struct ReactionExtractor {
             }
             var speakers: [String] = []
             var verb: String?
+            // A mention right after a preposition ("met with Ambassador X") is not a subject.
+            func isObject(_ m: Mention) -> Bool { m.start > 0 && Self.prepositions.contains(s.folded[m.start - 1]) }
             if let first = verbs.first {
-                let before = mentions.filter { $0.end <= first.start }
+                let allBefore = mentions.filter { $0.end <= first.start }
+                var before = allBefore.filter { !isObject($0) }
+                if before.isEmpty { before = allBefore }
+                // "…, who congratulated": the subject is the mention just before.
+                let lead = s.folded[max(0, first.start - 2)..<first.start]
+                if lead.contains("who") || lead.contains("which"), let last = before.last { before = [last] }
                 if !before.isEmpty {
                     // The subject: the first mention, plus any joined to it by "and".
                     var subj = [before[0]]
@@ -111,6 +118,16 @@ struct ReactionExtractor {
                     // A mention deep inside an adverbial clause is not the subject of the verb.
                     speakers = subj.compactMap { voiceFor($0, related: false) }
                     verb = first.phrase
+                    // Later clauses with their own subject: "…, while Y noted …".
+                    for k in verbs.indices.dropFirst() {
+                        for m in mentions where m.start >= verbs[k - 1].end && m.end <= verbs[k].start && !isObject(m) {
+                            let prev = m.start > 0 ? s.folded[m.start - 1] : ""
+                            if r.gaps[m.start].contains(where: { ",;".contains($0) }) || ["while", "whereas", "and", "but", "con"].contains(prev),
+                               let key = voiceFor(m, related: false), !speakers.contains(key) {
+                                speakers.append(key)
+                            }
+                        }
+                    }
                 } else if let after = mentions.first(where: { $0.start >= first.end }), after.start - first.end <= 2 {
                     speakers = [voiceFor(after, related: false)].compactMap { $0 }
                     verb = first.phrase
@@ -199,6 +216,9 @@ struct ReactionExtractor {
         let persons = people.map { (key, info) in (name: info.name, forms: (forms[key] ?? [info.name]).sorted(), mentions: mentionCounts[key] ?? 1) }
         return (reactions, officials, persons)
     }
+
+    static let prepositions: Set<String> = ["with", "by", "to", "of", "for", "from", "on", "at", "about", "met", "meeting",
+                                            "received", "receiving", "welcoming", "hosted", "voi", "cua", "tiep", "gap", "cho"]
 
     static func gist(_ sentence: String) -> String {
         let words = sentence.split(separator: " ")

@@ -163,3 +163,34 @@ final class SpeedTests: XCTestCase {
         XCTAssertLessThan(t, 60)
     }
 }
+
+final class SpeakerTests: XCTestCase {
+    func reactions(_ paragraphs: [String]) -> [Reaction] {
+        // A host country named often enough to be detected.
+        let host = Article(file: "host.txt", title: "H", paragraphs: ["Kenya held talks. Kenya hosted the summit. Kenya and Kenyan officials met in Nairobi."])
+        let corpus = Corpus(articles: [host, Article(file: "t.txt", title: "T", paragraphs: paragraphs)])
+        return DigestBuilder().build(corpus, generator: "t").articles[1].reactions
+    }
+
+    func testObjectOfPrepositionIsNotTheSpeaker() {
+        let r = reactions(["At a meeting with Swiss Ambassador Anna Keller, Kenyan Foreign Minister Otieno Mwangi said ties were strong."])
+        XCTAssertTrue(r.isEmpty, "\(r.map(\.speaker))")
+    }
+
+    func testTwoClausesTwoSpeakers() {
+        let r = reactions(["Ghanaian Ambassador Kofi Mensah praised the summit, while Egyptian envoy Amira Fathy noted that work remained."])
+        XCTAssertEqual(Set(r.compactMap(\.speaker)), ["Kofi Mensah", "Amira Fathy"])
+        XCTAssertEqual(Set(r.compactMap(\.countryOrOrg)), ["Ghana", "Egypt"])
+    }
+
+    func testRelativeClause() {
+        let r = reactions(["The minister received Indian Ambassador Ravi Kumar, who congratulated Kenya on the summit."])
+        XCTAssertEqual(r.first?.speaker, "Ravi Kumar")
+        XCTAssertEqual(r.first?.stance, .congratulatory)
+    }
+
+    func testHostOfficialsAreNotReactions() {
+        let r = reactions(["Kenyan Foreign Minister Otieno Mwangi said Kenya would host the next summit."])
+        XCTAssertTrue(r.isEmpty)
+    }
+}
