@@ -13,13 +13,14 @@ struct Sentence {
     /// For related sentences: index of the related item (headline + lede).
     var relatedItem: Int = -1
     var isHeadline = false
-    var scalars: [Unicode.Scalar]
+    /// The sentence as UTF-8 bytes; token offsets count these bytes.
+    var bytes: [UInt8]
     var tokens: [Tokenizer.Token]
 
     init(_ text: String, paragraph: Int, kind: Kind) {
         self.text = text
-        self.scalars = Array(text.unicodeScalars)
-        self.tokens = Tokenizer.tokens(scalars: scalars)
+        self.bytes = Array(text.utf8)
+        self.tokens = Tokenizer.tokens(utf8: bytes)
         self.words = tokens.map(\.text)
         self.folded = words.map { TextFolding.fold($0) }
         self.paragraph = paragraph
@@ -177,13 +178,18 @@ struct ArticleStructure {
 
     static func stripOutletTag(_ p: String) -> (String, String)? {
         // "... text.— VNA/VNS" or "... text. – VNS"
-        let tail = Array(p.unicodeScalars.suffix(20))
-        guard let dashInTail = tail.lastIndex(where: { $0 == "—" || $0 == "–" }) else { return nil }
-        let chars = Array(p.unicodeScalars)
-        let dash = chars.count - tail.count + dashInTail
-        let tag = Tokenizer.slice(chars, dash + 1, chars.count).trimmingCharacters(in: .whitespaces)
+        let b = Array(p.utf8)
+        // The last em or en dash (E2 80 94 / E2 80 93) among the final 40 bytes.
+        var dash = -1
+        var k = b.count - 3
+        while k >= max(0, b.count - 40) {
+            if b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x94 || b[k + 2] == 0x93 { dash = k; break }
+            k -= 1
+        }
+        guard dash >= 0 else { return nil }
+        let tag = Tokenizer.slice(b, dash + 3, b.count).trimmingCharacters(in: .whitespaces)
         guard !tag.isEmpty, tag.count <= 16, tag.allSatisfy({ $0.isUppercase || $0 == "/" || $0 == " " || $0.isNumber }) else { return nil }
-        let rest = Tokenizer.slice(chars, 0, dash).trimmingCharacters(in: .whitespaces)
+        let rest = Tokenizer.slice(b, 0, dash).trimmingCharacters(in: .whitespaces)
         return (rest, tag)
     }
 
@@ -215,9 +221,9 @@ enum DateFinder {
     ]
 
     static func find(in text: String) -> [(String, CalendarDay)] {
-        let chars = Array(text.unicodeScalars)
-        guard chars.contains(where: { $0.value >= 0x30 && $0.value <= 0x39 }) else { return [] }
-        let toks = Tokenizer.tokens(scalars: chars)
+        let chars = Array(text.utf8)
+        guard chars.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        let toks = Tokenizer.tokens(utf8: chars)
         var out: [(String, CalendarDay)] = []
         func raw(_ a: Int, _ b: Int) -> String { Tokenizer.slice(chars, toks[a].offset, toks[b].end) }
         var i = 0
@@ -244,7 +250,7 @@ enum DateFinder {
             }
             // ISO or D/M/YYYY, tokens split by punctuation: look at the raw characters.
             if let d = Int(t), i + 2 < toks.count, let b = Int(toks[i + 1].text), let c = Int(toks[i + 2].text) {
-                let sep1 = Character(chars[toks[i].end])
+                let sep1 = Character(Unicode.Scalar(chars[toks[i].end]))
                 let adjacent = toks[i + 1].offset == toks[i].end + 1 && toks[i + 2].offset == toks[i + 1].end + 1
                 if adjacent {
                     if sep1 == "-", t.count == 4, let day = CalendarDay(year: d, month: b, day: c) {

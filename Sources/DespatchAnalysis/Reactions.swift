@@ -170,7 +170,7 @@ struct ReactionExtractor {
                 var unnamed = r.unnamedVoices(nameStarts: Set(r.nameSpans(knownSurnames: []).map { $0.0 }))
                 if s.isHeadline {
                     // Only the headline's opening words or its ": voice" tail name the speaker.
-                    let colon = s.scalars.lastIndex(of: ":")
+                    let colon = s.bytes.lastIndex(of: 0x3A)
                     unnamed = unnamed.filter { u in
                         u.start <= 1 || colon.map { c in s.tokens[u.start].offset > c && r.count - u.start <= 5 } == true
                     }

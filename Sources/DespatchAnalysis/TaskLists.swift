@@ -30,7 +30,7 @@ struct TaskListExtractor {
     /// Text of the sentence from token `i` on.
     static func rest(_ s: Sentence, from i: Int) -> String {
         guard i < s.tokens.count else { return "" }
-        return Tokenizer.slice(s.scalars, s.tokens[i].offset, s.scalars.count)
+        return Tokenizer.slice(s.bytes, s.tokens[i].offset, s.bytes.count)
     }
 
     static func clean(_ item: String) -> String {

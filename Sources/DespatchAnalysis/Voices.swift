@@ -58,10 +58,10 @@ struct SentenceReading {
         g.reserveCapacity(n + 1)
         var prevEnd = 0
         for t in s.tokens {
-            g.append(t.offset - prevEnd == 1 && s.scalars[prevEnd] == " " ? " " : Tokenizer.slice(s.scalars, prevEnd, t.offset))
+            g.append(t.offset - prevEnd == 1 && s.bytes[prevEnd] == 0x20 ? " " : Tokenizer.slice(s.bytes, prevEnd, t.offset))
             prevEnd = t.end
         }
-        g.append(Tokenizer.slice(s.scalars, prevEnd, s.scalars.count))
+        g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
         gaps = g
     }
 

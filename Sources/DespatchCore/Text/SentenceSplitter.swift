@@ -22,43 +22,60 @@ public struct SentenceSplitter: Sendable {
         self.abbreviations = abbreviations
     }
 
+    static let closers: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x2026, 0x2F, 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D, 0xBB]
+    static let openers: Set<UInt32> = [0x22, 0x27, 0x201C, 0x2018, 0x28, 0x5B, 0x2014, 0x2013, 0x2D, 0x2022, 0x2A]
+
+    @inline(__always)
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
     public func split(_ text: String) -> [String] {
-        let chars = Array(text)
-        let n = chars.count
+        let b = Array(text.utf8)
+        let n = b.count
         var sentences: [String] = []
         var start = 0
         var i = 0
         func emit(_ end: Int) {
             guard end > start else { return }
-            var a = start, b = end
-            while a < b, chars[a].isWhitespace { a += 1 }
-            while b > a, chars[b - 1].isWhitespace { b -= 1 }
-            var s = String(chars[a..<b])
-            if s.hasSuffix("/.") { s.removeLast(2); s = s.trimmingCharacters(in: .whitespaces); if !s.isEmpty, !".!?".contains(s.last!) { s.append(".") } }
-            if !s.isEmpty, s.contains(where: { $0.isLetter || $0.isNumber }) { sentences.append(s) }
+            var lo = start, hi = end
+            while lo < hi, Self.isSpace(b[lo]) { lo += 1 }
+            while hi > lo, Self.isSpace(b[hi - 1]) { hi -= 1 }
             start = end
+            guard hi > lo else { return }
+            var s = String(decoding: b[lo..<hi], as: UTF8.self)
+            if s.hasSuffix("/.") {
+                s.removeLast(2)
+                while s.last == " " { s.removeLast() }
+                if let last = s.last, !".!?".contains(last) { s.append(".") }
+            }
+            if s.unicodeScalars.contains(where: { Tokenizer.isWordScalar($0) }) { sentences.append(s) }
         }
         while i < n {
-            let c = chars[i]
-            if c == "\n" {
-                // A blank line always ends a sentence.
-                if i + 1 < n, chars[i + 1] == "\n" { emit(i); i += 1; continue }
+            let c = b[i]
+            if c == 0x0A, i + 1 < n, b[i + 1] == 0x0A { emit(i); i += 1; continue }
+            var termLen = 0
+            if c == 0x2E || c == 0x21 || c == 0x3F { termLen = 1 }
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA6 { termLen = 3 }   // …
+            guard termLen > 0 else { i += 1; continue }
+            // The whole run of terminal punctuation plus closing quotes/brackets and "/.".
+            var j = i + termLen
+            var moreStops = false
+            while j < n {
+                let (sc, len) = UTF8Scan.scalar(b, j)
+                guard Self.closers.contains(sc.value) else { break }
+                if [0x2E, 0x21, 0x3F, 0x2026, 0x2F].contains(sc.value) { moreStops = true }
+                j += len
             }
-            guard c == "." || c == "!" || c == "?" || c == "…" else { i += 1; continue }
-            // Take the whole run of terminal punctuation plus closing quotes/brackets and "/.".
-            var j = i + 1
-            while j < n, ".!?…/\"'”’)]»".contains(chars[j]) { j += 1 }
             // Must be followed by whitespace (or end).
-            if j < n, !chars[j].isWhitespace { i = j; continue }
-            if c == "." && j == i + 1 || (c == "." && j > i + 1 && !chars[(i + 1)..<j].contains(where: { ".!?…/".contains($0) }) ) {
-                if isAbbreviationOrInitial(chars, dotAt: i) { i = j; continue }
-            }
+            if j < n, !Self.isSpace(b[j]) { i = j; continue }
+            if c == 0x2E, !moreStops, isAbbreviationOrInitial(b, dotAt: i) { i = j; continue }
             // The next non-space character must look like a sentence start.
             var k = j
-            while k < n, chars[k] == " " || chars[k] == "\t" { k += 1 }
-            if k < n, chars[k] != "\n" {
-                let next = chars[k]
-                let startsSentence = next.isUppercase || next.isNumber || "\"'“‘([—–-•*".contains(next) || (!next.isLowercase && next.isLetter)
+            while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+            if k < n, b[k] != 0x0A {
+                let (next, _) = UTF8Scan.scalar(b, k)
+                let p = next.properties
+                let startsSentence = p.isUppercase || p.numericType != nil || Self.openers.contains(next.value)
+                    || (p.isAlphabetic && !p.isLowercase)
                 if !startsSentence { i = j; continue }
             }
             emit(j)
@@ -68,17 +85,22 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
-    private func isAbbreviationOrInitial(_ chars: [Character], dotAt i: Int) -> Bool {
+    private func isAbbreviationOrInitial(_ b: [UInt8], dotAt i: Int) -> Bool {
         // The word just before the dot (letters, dots, apostrophes).
-        var b = i
-        while b > 0, i - b < 24, chars[b - 1].isLetter || chars[b - 1] == "." || chars[b - 1] == "'" || chars[b - 1] == "’" { b -= 1 }
-        guard b < i else { return false }
-        let word = String(chars[b..<i])
+        var lo = i
+        while lo > 0, i - lo < 24 {
+            let p = UTF8Scan.previousStart(b, lo)
+            let (sc, _) = UTF8Scan.scalar(b, p)
+            guard sc.properties.isAlphabetic || sc == "." || sc == "'" || sc == "\u{2019}" else { break }
+            lo = p
+        }
+        guard lo < i else { return false }
+        let word = String(decoding: b[lo..<i], as: UTF8.self)
         let folded = TextFolding.fold(word)
         if Self.numericAbbreviations.contains(folded) {
             var k = i + 1
-            while k < chars.count, chars[k] == " " { k += 1 }
-            return k < chars.count && chars[k].isNumber
+            while k < b.count, b[k] == 0x20 { k += 1 }
+            return k < b.count && b[k] >= 0x30 && b[k] <= 0x39
         }
         if abbreviations.contains(folded) { return true }
         let letters = word.filter { $0.isLetter }
