@@ -78,7 +78,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel"]),
-        .testTarget(name: "DespatchAnalysisTests", dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"]),
+        .testTarget(
+            name: "DespatchAnalysisTests",
+            dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "DespatchAppTests", dependencies: ["DespatchApp"]),
         .testTarget(name: "DespatchExportTests", dependencies: ["DespatchExport", "DespatchDocument", "DespatchLayout", "DespatchModel"]),
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),

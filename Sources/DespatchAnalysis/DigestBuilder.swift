@@ -4,23 +4,157 @@ import Foundation
 
 /// Runs the analysis over a corpus and assembles the `Digest`.
 ///
-/// Placeholder: this first version only carries articles over with a lead summary.
-/// The analysis core replaces it.
+/// Everything language- or domain-specific comes from the vocabulary files in
+/// Resources/Vocabulary (see the README there); nothing about particular articles is in code.
 public struct DigestBuilder: Sendable {
+    /// Sentences per article summary.
     public var summarySentences: Int
+    /// Sentences in the corpus summary.
+    public var corpusSummarySentences: Int
+    public var vocabulary: Vocabulary
 
-    public init(summarySentences: Int = 3) { self.summarySentences = summarySentences }
+    public init(summarySentences: Int = 3, corpusSummarySentences: Int = 5, vocabulary: Vocabulary = .shared) {
+        self.summarySentences = summarySentences
+        self.corpusSummarySentences = corpusSummarySentences
+        self.vocabulary = vocabulary
+    }
 
     public func build(_ corpus: Corpus, generator: String) -> Digest {
-        let articles = corpus.articles.map { article -> ArticleDigest in
-            let sentences = article.paragraphs.flatMap { p in
-                p.split(separator: ".", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) + "." }
+        let v = vocabulary
+        var warnings = corpus.warnings
+        var structures: [ArticleStructure] = []
+        for a in corpus.articles {
+            let st = ArticleStructure(article: a, warnings: &warnings)
+            if !st.sentences.contains(where: { $0.kind == .body }) {
+                warnings.append("\(a.file): no sentence found in the body; nothing to analyse")
             }
-            return ArticleDigest(file: article.file, title: article.title, date: article.date?.iso,
-                                 dateSource: article.dateSource?.rawValue, source: article.source,
-                                 language: article.language, url: article.url,
-                                 summary: Array(sentences.prefix(summarySentences)), paragraphs: article.paragraphs)
+            structures.append(st)
         }
-        return Digest(generator: generator, articles: articles, warnings: corpus.warnings)
+
+        // The host country: the country named most often in the bodies, read from the data.
+        let allReadings = structures.map { st in st.sentences.map { SentenceReading($0, v) } }
+        var placeCounts: [Place: Int] = [:]
+        var placeSurface: [Place: [String: Int]] = [:]
+        for readings in allReadings {
+            for r in readings where r.s.kind == .body {
+                for (start, (p, end)) in r.placeStart {
+                    placeCounts[p, default: 0] += 1
+                    let form = r.nameText(start, end)
+                    placeSurface[p, default: [:]][form, default: 0] += 1
+                }
+            }
+        }
+        let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
+
+        let summarizer = Summarizer(stopwords: v.stopwords)
+        let taskExtractor = TaskListExtractor(vocabulary: v)
+        let dated = zip(corpus.articles, structures).compactMap { a, st in st.date.map { (file: a.file, date: $0) } }
+        var digests: [ArticleDigest] = []
+        var themeData: [ArticleThemes] = []
+        var allLists: [(file: String, index: Int, items: [String])] = []
+        var personGroups: [String: (name: String, forms: Set<String>, mentions: Int)] = [:]
+        var personOrder: [String] = []
+        var corpusCandidates: [(article: Int, index: Int, text: String, folded: [String])] = []
+
+        for (ai, (article, st)) in zip(corpus.articles, structures).enumerated() {
+            let bodySentences = st.sentences.filter { $0.kind == .body }
+            // Summary.
+            let ranking = summarizer.rank(bodySentences.map(\.folded))
+            let summary = ranking.select(summarySentences).map { Self.stripDateline(bodySentences[$0].text) }
+            let ranked = ranking.select(3)
+            for i in ranked { corpusCandidates.append((ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded)) }
+            // Themes.
+            let themes = ArticleThemes(sentences: st.sentences, vocabulary: v)
+            themeData.append(themes)
+            // Voices.
+            let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(allReadings[ai])
+            for p in persons {
+                let key = TextFolding.compactKey(p.name)
+                if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
+                personGroups[key]!.forms.formUnion(p.forms)
+                personGroups[key]!.mentions += p.mentions
+            }
+            // Task lists.
+            let found = taskExtractor.extract(readings: allReadings[ai])
+            for (i, f) in found.enumerated() { allLists.append((article.file, i + 1, f.fullItems)) }
+            var discrepancies: [String] = []
+            for f in found {
+                if let n = f.list.statedCount, n != f.list.items.count {
+                    discrepancies.append("Announces \(f.list.label) but describes \(TaskListExtractor.word(f.list.items.count)).")
+                }
+            }
+            discrepancies += DiscrepancyFinder.dates(article: st, file: article.file, others: dated)
+            if st.date == nil { discrepancies.append("No publication date in the text.") }
+            for c in st.repeatedCaptions { discrepancies.append("The photo caption is repeated twice: “\(ReactionExtractor.gist(c))”") }
+            if st.repeatedParagraphs > 0 { discrepancies.append("\(st.repeatedParagraphs) paragraph(s) repeated in the body.") }
+
+            digests.append(ArticleDigest(
+                file: article.file, title: article.title, date: st.date?.iso, dateSource: st.date == nil ? nil : st.dateSource,
+                source: article.source ?? st.outletTag, language: st.language, url: article.url,
+                summary: summary, themes: themes.scores, officials: officials, reactions: reactions,
+                taskLists: found.map(\.list), facts: FactExtractor.extract(st.sentences), discrepancies: discrepancies,
+                paragraphs: st.body, relatedHeadlines: st.relatedHeadlines))
+        }
+
+        // Corpus themes.
+        var corpusThemes: [CorpusTheme] = []
+        for def in v.themes {
+            var files: [String] = []
+            var variants: [String] = []
+            var best: (String, Int)?
+            var total = 0
+            for (i, t) in themeData.enumerated() {
+                guard let n = t.counts[def.id], n > 0 else { continue }
+                files.append(corpus.articles[i].file)
+                total += n
+                for form in t.variants[def.id] ?? [] where !variants.contains(where: { TextFolding.key($0) == TextFolding.key(form) }) {
+                    variants.append(form)
+                }
+                if let e = t.evidence[def.id], e.1 > (best?.1 ?? 0) { best = e }
+            }
+            guard !files.isEmpty else { continue }
+            let coverage = Double(files.count) / Double(max(1, corpus.articles.count))
+            let score = ((0.5 * coverage + 0.5 * (1 - exp(-Double(total) / 6))) * 1000).rounded() / 1000
+            corpusThemes.append(CorpusTheme(id: def.id, label: def.label, articles: files, variants: variants, evidence: best?.0, score: score))
+        }
+        corpusThemes.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+
+        // Alignments of task lists across articles.
+        let alignments = TaskListAligner(stopwords: v.stopwords).align(allLists)
+
+        // Entities: people grouped by folded spelling, then countries and organisations.
+        var entities: [EntityGroup] = personOrder.map { k in
+            let g = personGroups[k]!
+            return EntityGroup(canonical: g.name, forms: g.forms.sorted(), mentions: g.mentions)
+        }
+        for (p, n) in placeCounts {
+            let forms = (placeSurface[p] ?? [:]).keys.sorted()
+            entities.append(EntityGroup(canonical: p.canonical, forms: forms, mentions: n))
+        }
+        entities.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.canonical < $1.canonical }
+
+        // Corpus summary: LexRank over the best sentences of each article.
+        let capped = Array(corpusCandidates.prefix(300))
+        let picked = summarizer.choose(capped.map(\.folded), count: corpusSummarySentences, leadBias: false)
+        let corpusSummary = picked.map { capped[$0] }.sorted { ($0.article, $0.index) < ($1.article, $1.index) }.map(\.text)
+
+        let keyPhrases = KeyPhraseExtractor.extract(readings: allReadings, vocabulary: v)
+        return Digest(generator: generator, articles: digests, themes: corpusThemes, alignments: alignments,
+                      entities: entities, summary: corpusSummary, warnings: warnings, keyPhrases: keyPhrases)
+    }
+
+    /// "HÀ NỘI — Text" / "Hanoi (VNA) – Text" → "Text".
+    static func stripDateline(_ s: String) -> String {
+        let head = s.prefix(48)
+        for sep in [" — ", " – ", "— ", " -- "] {
+            if let r = head.range(of: sep) {
+                let lead = head[..<r.lowerBound]
+                let words = lead.split(separator: " ")
+                if words.count <= 5, words.allSatisfy({ $0.first.map { $0.isUppercase || $0 == "(" || $0.isNumber } ?? false }) {
+                    return String(s[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        return s
     }
 }

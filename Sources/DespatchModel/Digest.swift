@@ -11,10 +11,17 @@ public struct Digest: Codable, Sendable {
     public var summary: [String]
     /// Non-fatal problems met on the way (unreadable files, odd dates), for the reader of the briefing.
     public var warnings: [String]
+    /// Statistical key phrases that the theme taxonomy does not cover (added by the analysis core).
+    public var keyPhrases: [KeyPhrase]?
+
+    enum CodingKeys: String, CodingKey {
+        case generator, articles, themes, alignments, entities, summary, warnings
+        case keyPhrases = "key_phrases"
+    }
 
     public init(generator: String, articles: [ArticleDigest], themes: [CorpusTheme] = [],
                 alignments: [TaskAlignment] = [], entities: [EntityGroup] = [],
-                summary: [String] = [], warnings: [String] = []) {
+                summary: [String] = [], warnings: [String] = [], keyPhrases: [KeyPhrase]? = nil) {
         self.generator = generator
         self.articles = articles
         self.themes = themes
@@ -22,6 +29,7 @@ public struct Digest: Codable, Sendable {
         self.entities = entities
         self.summary = summary
         self.warnings = warnings
+        self.keyPhrases = keyPhrases
     }
 
     /// Earliest and latest article dates, if any article is dated.
@@ -214,5 +222,18 @@ public struct EntityGroup: Codable, Sendable, Hashable {
         self.canonical = canonical
         self.forms = forms
         self.mentions = mentions
+    }
+}
+
+/// A statistically salient phrase of the corpus (RAKE/YAKE-style score, 0...1 relative to the best).
+public struct KeyPhrase: Codable, Sendable, Hashable {
+    public var phrase: String
+    public var score: Double
+    /// Number of articles using the phrase.
+    public var articles: Int
+    public init(phrase: String, score: Double, articles: Int) {
+        self.phrase = phrase
+        self.score = score
+        self.articles = articles
     }
 }

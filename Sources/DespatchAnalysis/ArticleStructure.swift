@@ -1,0 +1,277 @@
+import DespatchCore
+import DespatchModel
+import Foundation
+
+/// One sentence with its tokens, original and folded (same count, same order).
+struct Sentence {
+    enum Kind { case body, caption, related }
+    var text: String
+    var words: [String]
+    var folded: [String]
+    var paragraph: Int
+    var kind: Kind
+    /// For related sentences: index of the related item (headline + lede).
+    var relatedItem: Int = -1
+    var isHeadline = false
+    /// The sentence as UTF-8 bytes; token offsets count these bytes.
+    var bytes: [UInt8]
+    var tokens: [Tokenizer.Token]
+
+    init(_ text: String, paragraph: Int, kind: Kind) {
+        self.text = text
+        self.bytes = Array(text.utf8)
+        self.tokens = Tokenizer.tokens(utf8: bytes)
+        self.words = tokens.map(\.text)
+        self.folded = words.map { TextFolding.fold($0) }
+        self.paragraph = paragraph
+        self.kind = kind
+    }
+}
+
+/// An article split into clean body, captions and the trailing related-headlines block.
+struct ArticleStructure {
+    var body: [String] = []
+    var captions: [String] = []
+    /// Caption texts that occur more than once.
+    var repeatedCaptions: [String] = []
+    var repeatedParagraphs = 0
+    var relatedHeadlines: [String] = []
+    /// All sentences: body and captions in reading order, then related items.
+    var sentences: [Sentence] = []
+    var outletTag: String?
+    var language = "en"
+    var date: CalendarDay?
+    var dateSource: String?
+    var textDates: [(raw: String, day: CalendarDay, sentence: String)] = []
+
+    static let splitter = SentenceSplitter()
+    static let relatedMarkers: Set<String> = ["see more", "read more", "related news", "related", "related articles",
+        "related stories", "more news", "more stories", "you may also like", "also read", "xem them", "tin lien quan",
+        "bai lien quan", "tin khac", "doc them", "cac tin khac"]
+    static let dropLines: Set<String> = ["back to top", "share", "print", "top", "ve dau trang", "len dau trang",
+        "in bai", "chia se", "comments", "tags"]
+
+    /// Maximum number of characters analysed per article; longer bodies are cut (with a warning).
+    static let maxChars = 400_000
+
+    init(article: Article, warnings: inout [String]) {
+        var paragraphs = article.paragraphs
+        var total = 0
+        var cut = false
+        var kept: [String] = []
+        for p in paragraphs {
+            let n = p.utf8.count
+            if total + n > Self.maxChars {
+                cut = true
+                let room = Self.maxChars - total
+                if room > 200 { kept.append(String(p.prefix(room))) }
+                break
+            }
+            total += n
+            kept.append(p)
+        }
+        paragraphs = kept
+        if cut { warnings.append("\(article.file): article longer than \(Self.maxChars) characters; only the first part is analysed") }
+        let titleKey = TextFolding.key(article.title)
+        var inRelated = false
+        var seenBody = Set<String>()
+        var captionCounts: [String: Int] = [:]
+        var relatedLines: [String] = []
+        for (pi, raw) in paragraphs.enumerated() {
+            var p = raw.trimmingCharacters(in: .whitespaces)
+            // Short lines are compared word by word (markers, titles); long ones folded as they are.
+            let key = p.utf8.count > 200 ? TextFolding.fold(p) : TextFolding.key(p)
+            if key.isEmpty { continue }
+            if inRelated { relatedLines.append(p); continue }
+            if Self.relatedMarkers.contains(key) { inRelated = true; continue }
+            if Self.dropLines.contains(key) { continue }
+            if pi < 3, key == titleKey { continue }
+            if Self.isCaption(p) {
+                captionCounts[key, default: 0] += 1
+                if captionCounts[key] == 1 { captions.append(p) } else if captionCounts[key] == 2 { repeatedCaptions.append(p) }
+                sentences.append(Sentence(Self.stripCaptionCredit(p), paragraph: pi, kind: .caption))
+                continue
+            }
+            // Outlet tag at the end ("— VNA/VNS"), wire end mark "./.".
+            if let (rest, tag) = Self.stripOutletTag(p) { p = rest; outletTag = tag }
+            if p.hasSuffix("/.") { p = String(p.dropLast(2)) + "." }
+            let words = key.split(separator: " ")
+            // A short line with no verb-like punctuation at the very end: outlet or byline.
+            if pi >= paragraphs.count - 2, words.count <= 3, !p.contains("."), p == p.uppercased() {
+                if outletTag == nil { outletTag = p }
+                continue
+            }
+            if seenBody.contains(key) { repeatedParagraphs += 1; continue }
+            seenBody.insert(key)
+            body.append(p)
+            for s in Self.splitter.split(p) {
+                sentences.append(Sentence(s, paragraph: pi, kind: .body))
+            }
+        }
+        // Related block: headlines (short, no final stop) each followed by an optional lede.
+        var item = -1
+        for line in relatedLines {
+            let wc = Tokenizer.words(line).count
+            let last = line.trimmingCharacters(in: .whitespaces).last ?? " "
+            let isHeadline = wc <= 22 && !".!?".contains(last)
+            if isHeadline {
+                item += 1
+                relatedHeadlines.append(line)
+                var s = Sentence(line, paragraph: -1, kind: .related)
+                s.relatedItem = item
+                s.isHeadline = true
+                sentences.append(s)
+            } else {
+                if item < 0 { item = 0 }
+                for t in Self.splitter.split(line) {
+                    var s = Sentence(t, paragraph: -1, kind: .related)
+                    s.relatedItem = item
+                    sentences.append(s)
+                }
+            }
+        }
+        language = article.language.map { $0.lowercased().hasPrefix("vi") ? "vi" : ($0.lowercased().hasPrefix("en") ? "en" : $0) }
+            ?? Self.detectLanguage(body.joined(separator: " "))
+        // Dates.
+        if let d = article.date {
+            date = d
+            dateSource = article.dateSource?.rawValue ?? "front-matter"
+        }
+        for s in sentences where s.kind == .body {
+            for (raw, day) in DateFinder.find(in: s.text) { textDates.append((raw, day, s.text)) }
+        }
+        if date == nil, let first = body.first {
+            if let (day, _) = DateFinder.dateline(first) { date = day; dateSource = "dateline" }
+        }
+        if date == nil {
+            // A paragraph that is little more than a date ("Saturday, February 7, 2026", "Cập nhật: 07/02/2026").
+            let edges = Array(paragraphs.prefix(4)) + Array(paragraphs.suffix(3))
+            for p in edges where Tokenizer.words(p).count <= 10 {
+                if let (_, day) = DateFinder.find(in: p).first { date = day; dateSource = "text"; break }
+            }
+        }
+    }
+
+    static func isCaption(_ p: String) -> Bool {
+        let head = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.prefix(8))))
+        if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
+        let f = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.suffix(70))))
+        guard f.contains("photo") || f.contains("anh") else { return false }
+        if f.contains("(photo:") || f.contains("(anh:") || f.contains("(photo ") { return true }
+        // "... Photo: VNA" at the very end, with a short credit.
+        for marker in [" photo: ", " anh: ", " photo by ", " photo courtesy of "] {
+            if let r = f.ranges(of: marker).last {
+                let credit = f[r.upperBound...]
+                if credit.split(separator: " ").count <= 5, !credit.contains(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
+            }
+        }
+        return false
+    }
+
+    static func stripCaptionCredit(_ p: String) -> String {
+        var s = p
+        for marker in ["(Photo:", "(photo:", "(Ảnh:", "Photo:", "Ảnh:"] {
+            if let r = s.range(of: marker, options: .backwards) { s = String(s[..<r.lowerBound]) }
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func stripOutletTag(_ p: String) -> (String, String)? {
+        // "... text.— VNA/VNS" or "... text. – VNS"
+        let b = Array(p.utf8)
+        // The last em or en dash (E2 80 94 / E2 80 93) among the final 40 bytes.
+        var dash = -1
+        var k = b.count - 3
+        while k >= max(0, b.count - 40) {
+            if b[k] == 0xE2, b[k + 1] == 0x80, b[k + 2] == 0x94 || b[k + 2] == 0x93 { dash = k; break }
+            k -= 1
+        }
+        guard dash >= 0 else { return nil }
+        let tag = Tokenizer.slice(b, dash + 3, b.count).trimmingCharacters(in: .whitespaces)
+        guard !tag.isEmpty, tag.count <= 16, tag.allSatisfy({ $0.isUppercase || $0 == "/" || $0 == " " || $0.isNumber }) else { return nil }
+        let rest = Tokenizer.slice(b, 0, dash).trimmingCharacters(in: .whitespaces)
+        return (rest, tag)
+    }
+
+    static let viMarks: Set<Character> = Set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+    static let viWords: Set<String> = ["va", "cua", "cac", "la", "nhung", "duoc", "voi", "trong", "cho", "nay", "da", "se", "khong", "mot", "de", "tai"]
+    static let enWords: Set<String> = ["the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "as", "was", "by", "has"]
+
+    /// "vi" when Vietnamese function words or marks dominate, else "en".
+    static func detectLanguage(_ text: String) -> String {
+        var vi = 0, en = 0
+        for w in Tokenizer.words(String(text.prefix(20_000))) {
+            let lw = w.lowercased()
+            if lw.contains(where: { viMarks.contains($0) }) { vi += 1 }
+            let f = TextFolding.fold(lw)
+            if enWords.contains(f) { en += 2 }
+            else if viWords.contains(f) && lw != f { vi += 1 }
+        }
+        return vi > en ? "vi" : "en"
+    }
+}
+
+/// Finds calendar dates in text: "February 7, 2026", "7 February 2026", "2026-02-07", "07/02/2026"
+/// (day first), "ngày 7 tháng 2 năm 2026".
+enum DateFinder {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+
+    static func find(in text: String) -> [(String, CalendarDay)] {
+        let chars = Array(text.utf8)
+        guard chars.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        let toks = Tokenizer.tokens(utf8: chars)
+        var out: [(String, CalendarDay)] = []
+        func raw(_ a: Int, _ b: Int) -> String { Tokenizer.slice(chars, toks[a].offset, toks[b].end) }
+        var i = 0
+        while i < toks.count {
+            let t = toks[i].text
+            let f = t.first?.isNumber == true ? t : TextFolding.fold(t)
+            if let m = months[f] {
+                // Month D, YYYY
+                if i + 2 < toks.count, let d = Int(toks[i + 1].text), let y = Int(toks[i + 2].text), toks[i + 2].text.count == 4,
+                   let day = CalendarDay(year: y, month: m, day: d) {
+                    out.append((raw(i, i + 2), day)); i += 3; continue
+                }
+                // D Month YYYY
+                if i >= 1, i + 1 < toks.count, let d = Int(toks[i - 1].text), let y = Int(toks[i + 1].text), toks[i + 1].text.count == 4,
+                   let day = CalendarDay(year: y, month: m, day: d) {
+                    out.append((raw(i - 1, i + 1), day)); i += 2; continue
+                }
+            }
+            // ngày D tháng M năm YYYY
+            if f == "ngay", i + 5 < toks.count, let d = Int(toks[i + 1].text), TextFolding.fold(toks[i + 2].text) == "thang",
+               let m = Int(toks[i + 3].text), TextFolding.fold(toks[i + 4].text) == "nam", let y = Int(toks[i + 5].text),
+               let day = CalendarDay(year: y, month: m, day: d) {
+                out.append((raw(i, i + 5), day)); i += 6; continue
+            }
+            // ISO or D/M/YYYY, tokens split by punctuation: look at the raw characters.
+            if let d = Int(t), i + 2 < toks.count, let b = Int(toks[i + 1].text), let c = Int(toks[i + 2].text) {
+                let sep1 = Character(Unicode.Scalar(chars[toks[i].end]))
+                let adjacent = toks[i + 1].offset == toks[i].end + 1 && toks[i + 2].offset == toks[i + 1].end + 1
+                if adjacent {
+                    if sep1 == "-", t.count == 4, let day = CalendarDay(year: d, month: b, day: c) {
+                        out.append((raw(i, i + 2), day)); i += 3; continue
+                    }
+                    if sep1 == "/", toks[i + 2].text.count == 4, let day = CalendarDay(year: c, month: b, day: d) {
+                        out.append((raw(i, i + 2), day)); i += 3; continue
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// A dateline at the start of the lead: "HANOI, Feb 7, 2026 (VNA) —", "Hà Nội, 7/2/2026 –".
+    static func dateline(_ paragraph: String) -> (CalendarDay, String)? {
+        let head = String(paragraph.prefix(80))
+        let cut: String
+        if let r = head.range(of: "—") ?? head.range(of: " – ") ?? head.range(of: " - ") { cut = String(head[..<r.lowerBound]) } else { return nil }
+        guard Tokenizer.words(cut).count <= 9, let (raw, day) = find(in: cut).first else { return nil }
+        return (day, raw)
+    }
+}

@@ -1,0 +1,93 @@
+import DespatchCore
+import Foundation
+
+/// Extractive summaries: LexRank (cosine over TF-IDF of folded stems, PageRank) with a small lead
+/// bias and redundancy removal. Candidates are capped so a huge article stays cheap.
+struct Summarizer {
+    let stopwords: Set<String>
+    var maxCandidates = 60
+
+    /// Sparse vector: (term id, weight) sorted by id.
+    typealias Vector = [(Int, Double)]
+
+    func stems(_ folded: [String]) -> [String] {
+        folded.compactMap { w in
+            guard w.count >= 3, !stopwords.contains(w), !w.allSatisfy({ $0.isNumber }) else { return nil }
+            return String(w.prefix(6))
+        }
+    }
+
+    /// A ranking: candidate indices best first, and their pairwise similarities.
+    struct Ranking {
+        var order: [Int] = []
+        var sim: [[Double]] = []
+
+        /// The best `count` sentences, skipping near-duplicates of those already chosen, in original order.
+        func select(_ count: Int) -> [Int] {
+            var chosen: [Int] = []
+            for i in order where chosen.count < count {
+                if chosen.contains(where: { sim[$0][i] > 0.5 }) { continue }
+                chosen.append(i)
+            }
+            return chosen.sorted()
+        }
+    }
+
+    /// Ranks sentences, returns indices of the chosen ones (in the original order).
+    func choose(_ sentences: [[String]], count: Int, leadBias: Bool = true) -> [Int] {
+        guard count > 0 else { return [] }
+        return rank(sentences, leadBias: leadBias).select(count)
+    }
+
+    func rank(_ sentences: [[String]], leadBias: Bool = true) -> Ranking {
+        guard !sentences.isEmpty else { return Ranking() }
+        let n = min(sentences.count, maxCandidates)
+        var ids: [String: Int] = [:]
+        var df: [Int] = []
+        var bags: [[Int: Int]] = []
+        for i in 0..<n {
+            var bag: [Int: Int] = [:]
+            for s in stems(sentences[i]) {
+                let id: Int
+                if let x = ids[s] { id = x } else { id = ids.count; ids[s] = id; df.append(0) }
+                bag[id, default: 0] += 1
+            }
+            for id in bag.keys { df[id] += 1 }
+            bags.append(bag)
+        }
+        let vectors: [Vector] = bags.map { bag in
+            var v: Vector = bag.map { (id, tf) in (id, Double(tf) * log(Double(n + 1) / Double(df[id]))) }
+            v.sort { $0.0 < $1.0 }
+            let norm = sqrt(v.reduce(0) { $0 + $1.1 * $1.1 })
+            if norm > 0 { for k in v.indices { v[k].1 /= norm } }
+            return v
+        }
+        func cos(_ a: Vector, _ b: Vector) -> Double {
+            var i = 0, j = 0, s = 0.0
+            while i < a.count && j < b.count {
+                if a[i].0 == b[j].0 { s += a[i].1 * b[j].1; i += 1; j += 1 } else if a[i].0 < b[j].0 { i += 1 } else { j += 1 }
+            }
+            return s
+        }
+        var sim = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { let c = cos(vectors[i], vectors[j]); sim[i][j] = c; sim[j][i] = c } }
+        var rank = Array(repeating: 1.0 / Double(n), count: n)
+        let rowSums = sim.map { row in row.reduce(0, +) }
+        for _ in 0..<25 {
+            var next = Array(repeating: 0.15 / Double(n), count: n)
+            for j in 0..<n where rowSums[j] > 0 {
+                let share = 0.85 * rank[j] / rowSums[j]
+                for i in 0..<n where sim[j][i] > 0 { next[i] += share * sim[j][i] }
+            }
+            rank = next
+        }
+        var score = rank
+        for i in 0..<n {
+            if leadBias { score[i] += 0.6 / Double(n) / Double(1 + i) }
+            let len = sentences[i].count
+            if len < 8 { score[i] *= 0.3 } else if len > 60 { score[i] *= 0.7 }
+        }
+        let order = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
+        return Ranking(order: order, sim: sim)
+    }
+}

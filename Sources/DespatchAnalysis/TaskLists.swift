@@ -1,0 +1,291 @@
+import DespatchCore
+import DespatchModel
+import Foundation
+
+/// Enumerated lists in prose: ordinal paragraphs ("First, … Sixth, …"), counted announcements
+/// ("five groups of focal tasks, including A; and B. He also called for C … Finally, D") and
+/// dash or colon series ("three major tasks – a; b; and c").
+struct TaskListExtractor {
+    let v: Vocabulary
+    init(vocabulary: Vocabulary) { self.v = vocabulary }
+
+    struct Found {
+        var list: TaskList
+        var fullItems: [String]
+        var kind: String
+    }
+
+    static let numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+
+    static func word(_ n: Int) -> String { n < numberWords.count ? numberWords[n] : String(n) }
+
+    /// A sentence-opening ordinal ("Second,", "Thứ hai,") and its value; 0 = "Finally".
+    func ordinal(_ s: Sentence, _ r: SentenceReading) -> (Int, Int)? {
+        guard let m = v.ordinals.matches(Array(s.folded.prefix(4))).first, m.start == 0 else { return nil }
+        guard m.end < r.count, r.gaps[m.end].contains(",") || r.gaps[m.end].contains(":") else { return nil }
+        return (m.payload, m.end)
+    }
+
+    /// Text of the sentence from token `i` on.
+    static func rest(_ s: Sentence, from i: Int) -> String {
+        guard i < s.tokens.count else { return "" }
+        return Tokenizer.slice(s.bytes, s.tokens[i].offset, s.bytes.count)
+    }
+
+    static func clean(_ item: String) -> String {
+        var t = item.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;")))
+        for lead in ["and ", "or ", "as well as ", "including ", "và ", "cùng "] where t.lowercased().hasPrefix(lead) {
+            t = String(t.dropFirst(lead.count))
+        }
+        while let last = t.last, ".…;,".contains(last) { t.removeLast() }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A short label for an item: its first clause, at most 16 words.
+    static func label(_ item: String) -> String {
+        let words = item.split(separator: " ")
+        if words.count <= 16 { return item }
+        return words.prefix(16).joined(separator: " ") + " …"
+    }
+
+    /// Splits a series on semicolons; with fewer than two parts, on commas and a final "and".
+    static func splitSeries(_ text: String) -> [String] {
+        var parts = text.split(separator: ";").map { clean(String($0)) }.filter { !$0.isEmpty }
+        if parts.count < 2 {
+            parts = text.replacingOccurrences(of: ", and ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
+                .split(separator: ",").map { clean(String($0)) }.filter { !$0.isEmpty }
+        }
+        return parts
+    }
+
+    /// A counted announcement in a sentence: (count, label, token index where the items start).
+    func announcement(_ s: Sentence, _ r: SentenceReading) -> (Int, String, Int)? {
+        for i in 0..<s.folded.count {
+            let f = s.folded[i]
+            guard let n = v.numbers[f] ?? (Int(f).flatMap { (2...30).contains($0) ? $0 : nil }) else { continue }
+            guard i + 1 < s.folded.count else { continue }
+            let window = Array(s.folded[(i + 1)..<min(s.folded.count, i + 5)])
+            guard let noun = v.listNouns.matches(window).first else { continue }
+            var end = i + 1 + noun.end
+            // "groups of focal tasks": extend over "of" + up to three words ending in a list noun.
+            if end < s.folded.count, s.folded[end] == "of" || s.folded[end] == "cua" {
+                let w2 = Array(s.folded[(end + 1)..<min(s.folded.count, end + 4)])
+                if let n2 = v.listNouns.matches(w2).first { end = end + 1 + n2.end }
+            }
+            guard end < r.count else { continue }
+            // Something between number and noun other than modifiers (e.g. punctuation) breaks it.
+            if (i + 1..<end).contains(where: { r.gaps[$0].contains(where: { ",;:.".contains($0) }) }) { continue }
+            // The items open within a few words: ":", a dash, or "including"/"namely"/"gồm"
+            // (Vietnamese puts modifiers after the noun: "ba nhiệm vụ trọng tâm, gồm: …").
+            var start: Int?
+            var e = end
+            while e < r.count, e - end <= 3 {
+                let gap = r.gaps[e]
+                if gap.contains(":") || gap.contains("–") || gap.contains("—") || gap.contains(" - ") { start = e; break }
+                let w = s.folded[e]
+                if ["including", "namely", "comprising", "gom"].contains(w) { start = e + 1; break }
+                if w == "bao", e + 1 < r.count, s.folded[e + 1] == "gom" { start = e + 2; break }
+                if w == "as", e + 1 < r.count, s.folded[e + 1] == "follows" { start = e + 2; break }
+                if w == "which", e + 1 < r.count, s.folded[e + 1] == "are" { start = e + 2; break }
+                if w == "do", e + 1 < r.count, s.folded[e + 1] == "la" { start = e + 2; break }
+                if gap.contains(where: { ",;.()".contains($0) }) && e > end || gap.contains(where: { ";.()".contains($0) }) { break }
+                e += 1
+            }
+            guard let st = start, st < r.count else { continue }
+            return (n, r.text(i, end), st)
+        }
+        return nil
+    }
+
+    func extract(_ sentences: [Sentence]) -> [Found] {
+        extract(readings: sentences.filter { $0.kind == .body }.map { SentenceReading($0, v) })
+    }
+
+    func extract(readings all: [SentenceReading]) -> [Found] {
+        let readings = all.filter { $0.s.kind == .body }
+        let body = readings.map(\.s)
+        var lists: [Found] = []
+        var i = 0
+        var ordinalOpen: Int?   // index in `lists` of the open ordinal list
+        var lastOrdinal = 0
+        while i < body.count {
+            let s = body[i]
+            let r = readings[i]
+            if let (value, cueEnd) = ordinal(s, r) {
+                // The item: this sentence and the rest of its paragraph.
+                var itemText = Self.rest(s, from: cueEnd)
+                var k = i + 1
+                while k < body.count, body[k].paragraph == s.paragraph { itemText += " " + body[k].text; k += 1 }
+                let item = Self.clean(itemText)
+                let short = Self.clean(Self.rest(s, from: cueEnd))
+                if value == 1 {
+                    // A new "First," after a list starts another list.
+                    let (count, label) = i > 0 ? intro(readings[i - 1]) : (nil, nil)
+                    lists.append(Found(list: TaskList(label: label ?? "points introduced by “First”", statedCount: count, items: [Self.label(short)]),
+                                       fullItems: [item], kind: "ordinal"))
+                    ordinalOpen = lists.count - 1
+                    lastOrdinal = 1
+                } else if let open = ordinalOpen, value == 0 || value > lastOrdinal {
+                    lists[open].list.items.append(Self.label(short))
+                    lists[open].fullItems.append(item)
+                    lastOrdinal = value
+                    if value == 0 { ordinalOpen = nil }
+                }
+                i = k
+                continue
+            }
+            if let (n, label, start) = announcement(s, r) {
+                var items = Self.splitSeries(Self.rest(s, from: start))
+                // Continuations in the following sentences.
+                var j = i + 1
+                while j < body.count, body[j].paragraph - s.paragraph <= 3 {
+                    let t = body[j]
+                    let tr = readings[j]
+                    if let (value, cueEnd) = ordinal(t, tr), value == 0 {
+                        items += [Self.clean(Self.continuationText(t, from: cueEnd))]
+                        j += 1
+                        break
+                    }
+                    guard let c = v.continuations.matches(Array(t.folded.prefix(8))).first else { break }
+                    items += Self.splitSeries(Self.continuationText(t, from: c.end))
+                    j += 1
+                }
+                ordinalOpen = nil
+                lists.append(Found(list: TaskList(label: label, statedCount: n, items: items.map(Self.label)), fullItems: items, kind: "counted"))
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return lists
+    }
+
+    /// After a continuation cue, skip "he underscored the importance of" and similar lead-ins.
+    static func continuationText(_ s: Sentence, from i: Int) -> String {
+        var k = i
+        let skip: Set<String> = ["he", "she", "they", "the", "minister", "also", "called", "for", "underscored", "stressed",
+                                 "highlighted", "emphasised", "emphasized", "importance", "of", "need", "to", "urged", "proposed",
+                                 "underlined", "noted", "mentioned", "it", "is", "necessary", "ong", "ba", "can", "phai"]
+        while k < s.folded.count, skip.contains(s.folded[k]), k - i < 8 { k += 1 }
+        return rest(s, from: k)
+    }
+
+    /// The announcing sentence before an ordinal list: "… will have the following key tasks:".
+    func intro(_ r: SentenceReading) -> (Int?, String?) {
+        let s = r.s
+        var count: Int?
+        var label: String?
+        for i in 0..<s.folded.count {
+            if let n = v.numbers[s.folded[i]], i + 1 < s.folded.count,
+               let noun = v.listNouns.matches(Array(s.folded[(i + 1)..<min(s.folded.count, i + 5)])).first {
+                count = n
+                label = r.text(i, i + 1 + noun.end)
+                break
+            }
+            if s.folded[i] == "following", i + 1 < s.folded.count,
+               let noun = v.listNouns.matches(Array(s.folded[(i + 1)..<min(s.folded.count, i + 5)])).first {
+                label = r.text(i + 1, i + 1 + noun.end)
+            }
+        }
+        // Only a sentence that announces (ends with ":" or says "following") gives a count.
+        let announces = s.text.trimmingCharacters(in: .whitespaces).hasSuffix(":") || s.folded.contains("following")
+        return announces ? (count, label) : (nil, nil)
+    }
+}
+
+/// Aligns task lists that describe the same plan in different articles.
+struct TaskListAligner {
+    let stopwords: Set<String>
+    var pairThreshold = 0.08
+    var listThreshold = 0.15
+
+    func stems(_ text: String) -> Set<String> {
+        Set(Tokenizer.foldedWords(text).compactMap { w in
+            guard w.count >= 3, !stopwords.contains(w), !w.allSatisfy({ $0.isNumber }) else { return nil }
+            return String(w.prefix(5))
+        })
+    }
+
+    func align(_ lists: [(file: String, index: Int, items: [String])]) -> [TaskAlignment] {
+        let bags = lists.map { $0.items.map(stems) }
+        var df: [String: Int] = [:]
+        var total = 0
+        for l in bags { for b in l { total += 1; for s in b { df[s, default: 0] += 1 } } }
+        func idf(_ s: String) -> Double { log(Double(total + 1) / Double(df[s] ?? 1)) }
+        var mass: [Set<String>: Double] = [:]
+        for l in bags { for b in l where mass[b] == nil { mass[b] = b.reduce(0.0) { $0 + idf($1) } } }
+        func sim(_ a: Set<String>, _ b: Set<String>) -> Double {
+            let (small0, big0) = a.count < b.count ? (a, b) : (b, a)
+            var inter = 0.0
+            for s in small0 where big0.contains(s) { inter += idf(s) }
+            let ma = mass[a] ?? 0, mb = mass[b] ?? 0
+            let union = ma + mb - inter
+            let small = min(ma, mb)
+            // Mean of Jaccard and overlap coefficient: a short item inside a long one still scores.
+            return union > 0 && small > 0 ? 0.5 * inter / union + 0.5 * inter / small : 0
+        }
+        // Blocking: only lists sharing at least three not-too-common stems are compared, so a
+        // large corpus does not compare every list with every other.
+        var postings: [String: [Int]] = [:]
+        for (x, l) in bags.enumerated() where l.count >= 2 {
+            for s in l.reduce(into: Set<String>(), { $0.formUnion($1) }) { postings[s, default: []].append(x) }
+        }
+        var shared: [Int: Int] = [:]   // x * lists.count + y -> shared stems
+        for (_, xs) in postings where xs.count >= 2 && xs.count <= 60 {
+            for i in 0..<xs.count { for j in (i + 1)..<xs.count { shared[xs[i] * lists.count + xs[j], default: 0] += 1 } }
+        }
+        // At most 12 partners per list, those sharing the most stems.
+        var partners: [Int: [(Int, Int)]] = [:]
+        for (k, c) in shared where c >= 3 {
+            let x = k / lists.count, y = k % lists.count
+            partners[x, default: []].append((y, c))
+        }
+        var pairsToCompare: [(Int, Int)] = []
+        for x in partners.keys.sorted() {
+            for (y, _) in partners[x]!.sorted(by: { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }).prefix(12) { pairsToCompare.append((x, y)) }
+        }
+        var candidates: [(Int, Int, TaskAlignment)] = []
+        for (x, y) in pairsToCompare where lists[x].file != lists[y].file {
+            do {
+                let a = bags[x], b = bags[y]
+                guard a.count >= 2, b.count >= 2 else { continue }
+                let m = a.map { ia in b.map { sim(ia, $0) } }
+                // Monotone alignment (order as tie-break): dynamic programming over the similarity matrix.
+                var dp = Array(repeating: Array(repeating: 0.0, count: b.count + 1), count: a.count + 1)
+                for i in 1...a.count {
+                    for j in 1...b.count {
+                        let s = m[i - 1][j - 1]
+                        dp[i][j] = max(dp[i - 1][j], dp[i][j - 1], dp[i - 1][j - 1] + (s >= pairThreshold ? s : 0))
+                    }
+                }
+                var pairs: [[Double]] = []
+                var i = a.count, j = b.count
+                while i > 0 && j > 0 {
+                    let s = m[i - 1][j - 1]
+                    if s >= pairThreshold, abs(dp[i][j] - (dp[i - 1][j - 1] + s)) < 1e-12 {
+                        pairs.append([Double(i), Double(j), (s * 100).rounded() / 100]); i -= 1; j -= 1
+                    } else if dp[i - 1][j] >= dp[i][j - 1] { i -= 1 } else { j -= 1 }
+                }
+                pairs.reverse()
+                let score = dp[a.count][b.count] / Double(max(a.count, b.count))
+                guard score >= listThreshold, Double(pairs.count) >= Double(min(a.count, b.count)) / 2 else { continue }
+                let al = TaskAlignment(a: TaskListRef(file: lists[x].file, list: lists[x].index),
+                                       b: TaskListRef(file: lists[y].file, list: lists[y].index),
+                                       pairs: pairs, score: (score * 1000).rounded() / 1000)
+                candidates.append((x, y, al))
+            }
+        }
+        // Each list pairs with at most one list of another article: best score first.
+        candidates.sort { $0.2.score > $1.2.score }
+        var used = Set<String>()
+        var result: [TaskAlignment] = []
+        for (x, y, al) in candidates {
+            let kx = "\(x)>\(lists[y].file)", ky = "\(y)>\(lists[x].file)"
+            if used.contains(kx) || used.contains(ky) { continue }
+            used.insert(kx); used.insert(ky)
+            result.append(al)
+        }
+        return result
+    }
+}

@@ -1,0 +1,88 @@
+import DespatchCore
+import DespatchModel
+import Foundation
+
+/// Theme hits of one article: taxonomy matches in body sentences only.
+struct ArticleThemes {
+    var counts: [String: Int] = [:]
+    var variants: [String: [String]] = [:]
+    var evidence: [String: (String, Int)] = [:]   // best sentence and its number of hits
+
+    init(sentences: [Sentence], vocabulary v: Vocabulary) {
+        for s in sentences where s.kind == .body {
+            var perSentence: [String: Int] = [:]
+            for m in v.themeMatcher.matches(s.folded) {
+                counts[m.payload, default: 0] += 1
+                perSentence[m.payload, default: 0] += 1
+                let surface = s.words[m.start..<m.end].joined(separator: " ")
+                if !(variants[m.payload] ?? []).contains(where: { TextFolding.key($0) == TextFolding.key(surface) }) {
+                    variants[m.payload, default: []].append(surface)
+                }
+            }
+            for (id, n) in perSentence where n > (evidence[id]?.1 ?? 0) { evidence[id] = (s.text, n) }
+        }
+    }
+
+    /// Scores in 0...1, saturating with the number of hits.
+    var scores: [ThemeScore] {
+        counts.map { ThemeScore(id: $0.key, score: ((1 - exp(-Double($0.value) / 2)) * 1000).rounded() / 1000) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+    }
+}
+
+/// Statistical key phrases (RAKE/YAKE-style: word degree over frequency, weighted by how many
+/// articles use the phrase) for what the taxonomy does not cover.
+enum KeyPhraseExtractor {
+    static func extract(_ articles: [[Sentence]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
+        extract(readings: articles.map { $0.filter { $0.kind == .body }.map { SentenceReading($0, v) } }, vocabulary: v, limit: limit)
+    }
+
+    static func extract(readings articles: [[SentenceReading]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
+        var freq: [String: Int] = [:]
+        var degree: [String: Int] = [:]
+        var phraseCount: [String: Int] = [:]
+        var phraseDocs: [String: Set<Int>] = [:]
+        var surface: [String: String] = [:]
+        var covered = Set<String>()
+        for (ai, readings) in articles.enumerated() {
+            for r in readings where r.s.kind == .body {
+                let s = r.s
+                for m in v.themeMatcher.matches(s.folded) { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
+                var run: [Int] = []
+                func flush() {
+                    defer { run.removeAll() }
+                    guard !run.isEmpty, run.count <= 4 else { return }
+                    // Names, places and titles are entities, not key phrases.
+                    if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
+                    let words = run.map { s.folded[$0] }
+                    let key = words.joined(separator: " ")
+                    for w in words { freq[w, default: 0] += 1; degree[w, default: 0] += words.count }
+                    phraseCount[key, default: 0] += 1
+                    phraseDocs[key, default: []].insert(ai)
+                    if surface[key] == nil { surface[key] = run.map { s.words[$0] }.joined(separator: " ") }
+                }
+                for i in 0..<s.folded.count {
+                    let w = s.folded[i]
+                    let boundary = i > 0 && r.gaps[i].contains(where: { ",.;:()\"“”–—".contains($0) })
+                    if boundary { flush() }
+                    if v.stopwords.contains(w) || w.count < 3 || w.first!.isNumber || r.verbAt[i] { flush() } else { run.append(i) }
+                }
+                flush()
+            }
+        }
+        var scored: [(String, Double)] = []
+        for (key, n) in phraseCount where n >= 2 {
+            let words = key.split(separator: " ").map(String.init)
+            guard words.count >= 2, !words.allSatisfy({ covered.contains($0) }) else { continue }
+            let wordScore = words.reduce(0.0) { $0 + Double(degree[$1] ?? 0) / Double(max(1, freq[$1] ?? 1)) }
+            let docs = Double(phraseDocs[key]?.count ?? 1)
+            scored.append((key, wordScore * log(1 + Double(n)) * (1 + log(docs))))
+        }
+        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let top = scored.first?.1 ?? 1
+        return scored.prefix(limit).map { key, score in
+            KeyPhrase(phrase: surface[key] ?? key, score: (score / top * 1000).rounded() / 1000,
+                      articles: phraseDocs[key].map { $0.sorted() }?.count ?? 0)
+        }
+    }
+}

@@ -1,0 +1,201 @@
+import DespatchCore
+import DespatchModel
+import Foundation
+
+/// Matches folded word sequences (phrases) in folded token arrays, in one pass per text.
+/// A phrase whose last word ends with "*" matches any word starting with that stem.
+public struct PhraseMatcher<Payload: Sendable>: Sendable {
+    struct Entry: Sendable {
+        var words: [String]
+        var prefixLast: Bool
+        var payload: Payload
+        var phrase: String
+    }
+    private var byFirst: [String: [Entry]] = [:]
+    private var byFirstPrefix: [(String, Entry)] = []
+
+    public init() {}
+
+    public mutating func add(_ phrase: String, _ payload: Payload) {
+        var p = phrase.trimmingCharacters(in: .whitespaces)
+        var prefix = false
+        if p.hasSuffix("*") { prefix = true; p.removeLast() }
+        let words = Tokenizer.foldedWords(p)
+        guard !words.isEmpty else { return }
+        let e = Entry(words: words, prefixLast: prefix, payload: payload, phrase: phrase)
+        if prefix && words.count == 1 { byFirstPrefix.append((words[0], e)) } else { byFirst[words[0], default: []].append(e) }
+    }
+
+    public struct Match: Sendable {
+        public var start: Int
+        public var end: Int  // exclusive
+        public var payload: Payload
+        public var phrase: String
+    }
+
+    /// All matches, longest first at each position, non-overlapping (leftmost-longest).
+    public func matches(_ words: [String]) -> [Match] {
+        var result: [Match] = []
+        var i = 0
+        while i < words.count {
+            var best: Match?
+            if let entries = byFirst[words[i]] {
+                for e in entries where i + e.words.count <= words.count {
+                    var ok = true
+                    for k in 1..<e.words.count {
+                        let w = words[i + k]
+                        if k == e.words.count - 1 && e.prefixLast { if !w.hasPrefix(e.words[k]) { ok = false; break } }
+                        else if w != e.words[k] { ok = false; break }
+                    }
+                    if ok, best == nil || e.words.count > best!.end - best!.start {
+                        best = Match(start: i, end: i + e.words.count, payload: e.payload, phrase: e.phrase)
+                    }
+                }
+            }
+            if best == nil {
+                for (stem, e) in byFirstPrefix where words[i].hasPrefix(stem) {
+                    best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
+                }
+            }
+            if let b = best { result.append(b); i = b.end } else { i += 1 }
+        }
+        return result
+    }
+}
+
+/// A theme of the taxonomy.
+public struct ThemeDefinition: Sendable {
+    public var id: String
+    public var label: String
+    public var variants: [String]
+}
+
+/// A country or organisation and its forms.
+public struct Place: Sendable, Hashable {
+    public var canonical: String
+    public var isOrganisation: Bool
+}
+
+/// All vocabularies, loaded from the documented data files in Resources/Vocabulary.
+public struct Vocabulary: Sendable {
+    public var themes: [ThemeDefinition] = []
+    public var themeMatcher = PhraseMatcher<String>()
+    public var places = PhraseMatcher<Place>()
+    public var placeForms: [String: Place] = [:]  // folded form -> place
+    public var cities = PhraseMatcher<String>()
+    public var titles = PhraseMatcher<String>()
+    public var titleWords: Set<String> = []
+    public var modifiers: Set<String> = []
+    public var orgWords: Set<String> = []
+    public var intlOrgWords: Set<String> = []
+    public var voiceNouns = PhraseMatcher<String>()
+    public var pronouns = PhraseMatcher<String>()
+    public var groupPronouns = PhraseMatcher<String>()
+    public var reportingVerbs = PhraseMatcher<String>()
+    public var stance = PhraseMatcher<(Stance, Double)>()
+    public var numbers: [String: Int] = [:]
+    public var ordinals = PhraseMatcher<Int>()
+    public var listNouns = PhraseMatcher<String>()
+    public var listIntros: [String] = []
+    public var continuations = PhraseMatcher<String>()
+    public var stopwords: Set<String> = []
+    /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
+    public var rawStopwords: Set<String> = []
+    public var rawModifiers: Set<String> = []
+
+    public static let shared: Vocabulary = {
+        do { return try Vocabulary(directory: Vocabulary.resourceDirectory()) } catch {
+            FileHandle.standardError.write("despatch: cannot load vocabulary: \(error)\n".data(using: .utf8)!)
+            return Vocabulary()
+        }
+    }()
+
+    public init() {}
+
+    static func resourceDirectory() -> URL {
+        if let url = Bundle.module.url(forResource: "Vocabulary", withExtension: nil) { return url }
+        return Bundle.module.bundleURL.appendingPathComponent("Vocabulary")
+    }
+
+    /// Lines of a data file, comments and blanks dropped, split on "|" and trimmed.
+    static func rows(_ dir: URL, _ name: String) throws -> [[String]] {
+        let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+        return text.precomposedStringWithCanonicalMapping.split(separator: "\n").compactMap { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty || t.hasPrefix("#") { return nil }
+            return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+
+    static func list(_ s: String) -> [String] {
+        s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    public init(directory dir: URL) throws {
+        var themeIndex: [String: Int] = [:]
+        for r in try Self.rows(dir, "themes.txt") where r.count >= 4 {
+            let id = r[0], lang = r[1], label = r[2]
+            let vars = Self.list(r[3])
+            if let i = themeIndex[id] {
+                themes[i].variants += vars
+                if lang == "en" { themes[i].label = label }
+            } else {
+                themeIndex[id] = themes.count
+                themes.append(ThemeDefinition(id: id, label: label, variants: vars))
+            }
+            for v in vars { themeMatcher.add(v, id) }
+        }
+        for r in try Self.rows(dir, "countries.txt") where r.count >= 3 {
+            if r[1] == "city" {
+                for f in Self.list(r[2]) { cities.add(f, r[0]) }
+                continue
+            }
+            let place = Place(canonical: r[0], isOrganisation: r[1] == "org")
+            for f in Self.list(r[2]) {
+                places.add(f, place)
+                placeForms[TextFolding.key(f)] = place
+            }
+        }
+        for r in try Self.rows(dir, "roles.txt") where r.count >= 3 {
+            for p in Self.list(r[2]) {
+                switch r[0] {
+                case "title": titles.add(p, p); for w in Tokenizer.foldedWords(p) { titleWords.insert(w) }
+                case "modifier":
+                    for w in Tokenizer.foldedWords(p) { modifiers.insert(w) }
+                    let raw = Tokenizer.words(p.lowercased())
+                    if raw.count == 1 { rawModifiers.insert(raw[0]) }
+                case "voice": voiceNouns.add(p, p)
+                case "orgword":
+                    // Single words only: the syllables of Vietnamese phrases ("chính phủ") are also name syllables.
+                    let raw = Tokenizer.words(p.lowercased())
+                    if raw.count == 1 { orgWords.insert(raw[0]) }
+                case "intlorg": for w in Tokenizer.foldedWords(p) { intlOrgWords.insert(w) }
+                case "pronoun": pronouns.add(p, p)
+                case "group": groupPronouns.add(p, p)
+                default: break
+                }
+            }
+        }
+        for r in try Self.rows(dir, "reporting_verbs.txt") where r.count >= 2 {
+            for p in Self.list(r[1]) { reportingVerbs.add(p, p) }
+        }
+        for r in try Self.rows(dir, "stance.txt") where r.count >= 4 {
+            guard let s = Stance(rawValue: r[0]), let w = Double(r[1]) else { continue }
+            for p in Self.list(r[3]) { stance.add(p, (s, w)) }
+        }
+        for r in try Self.rows(dir, "list_cues.txt") where r.count >= 4 {
+            let phrases = Self.list(r[3])
+            switch r[0] {
+            case "number": if let v = Int(r[2]) { for p in phrases { numbers[TextFolding.key(p)] = v } }
+            case "ordinal": if let v = Int(r[2]) { for p in phrases { ordinals.add(p, v) } }
+            case "noun": for p in phrases { listNouns.add(p, p) }
+            case "intro": listIntros += phrases
+            case "continuation": for p in phrases { continuations.add(p, p) }
+            default: break
+            }
+        }
+        for r in try Self.rows(dir, "stopwords.txt") where r.count >= 2 {
+            for w in r[1].split(separator: " ") { stopwords.insert(TextFolding.fold(String(w))); rawStopwords.insert(String(w).lowercased()) }
+        }
+    }
+}

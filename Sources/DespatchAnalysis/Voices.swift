@@ -1,0 +1,266 @@
+import DespatchCore
+import DespatchModel
+import Foundation
+
+/// A person, country or organisation mention found in one sentence.
+struct Mention {
+    enum Kind { case person, unnamed }
+    var kind: Kind
+    var start: Int          // token range in the sentence
+    var end: Int
+    var name: String?       // as written (persons)
+    var role: String?
+    var place: Place?       // country or organisation the voice speaks for
+    var postedIn: Place?    // "... in Vietnam", "... to Vietnam"
+}
+
+/// Token-level reading of one sentence: capitals, places, titles, gaps (punctuation between tokens).
+struct SentenceReading {
+    let s: Sentence
+    let v: Vocabulary
+    var caps: [Bool]
+    var placeAt: [Place?]        // place covering each token
+    var placeStart: [Int: (Place, Int)] = [:]  // start -> (place, end)
+    var titleAt: [Bool]
+    var isCity: [Bool]
+    /// Tokens covered by a reporting verb.
+    var verbAt: [Bool]
+    var verbs: [PhraseMatcher<String>.Match]
+    var gaps: [String]           // characters before token i (gaps[count] = tail)
+
+    init(_ s: Sentence, _ v: Vocabulary) {
+        self.s = s
+        self.v = v
+        let n = s.words.count
+        caps = s.words.map { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+        placeAt = Array(repeating: nil, count: n)
+        titleAt = Array(repeating: false, count: n)
+        isCity = Array(repeating: false, count: n)
+        verbAt = Array(repeating: false, count: n)
+        verbs = v.reportingVerbs.matches(s.folded)
+        for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
+        for m in v.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
+        // Place forms, also "Israel-based" and "Timor-Leste's".
+        var folded = s.folded
+        for i in 0..<n {
+            var w = folded[i]
+            if w.hasSuffix("'s") { w.removeLast(2) }
+            if w.hasSuffix("-based") { w.removeLast(6) }
+            folded[i] = w
+        }
+        for m in v.places.matches(folded) where caps[m.start] || s.words[m.start].first?.isLowercase == false {
+            for k in m.start..<m.end { placeAt[k] = m.payload }
+            placeStart[m.start] = (m.payload, m.end)
+        }
+        for m in v.titles.matches(s.folded) { for k in m.start..<m.end { titleAt[k] = true } }
+        // Gaps from the original text.
+        var g: [String] = []
+        g.reserveCapacity(n + 1)
+        var prevEnd = 0
+        for t in s.tokens {
+            g.append(t.offset - prevEnd == 1 && s.bytes[prevEnd] == 0x20 ? " " : Tokenizer.slice(s.bytes, prevEnd, t.offset))
+            prevEnd = t.end
+        }
+        g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
+        gaps = g
+    }
+
+    var count: Int { s.words.count }
+
+    func isNameToken(_ i: Int) -> Bool {
+        guard caps[i], placeAt[i] == nil, !titleAt[i] else { return false }
+        let f = stripPossessive(s.folded[i])
+        if f.allSatisfy({ $0.isNumber }) { return false }
+        let raw = stripPossessive(s.words[i].lowercased())
+        if v.orgWords.contains(raw) || isCity[i] || v.rawModifiers.contains(raw) && f.count > 3 { return false }
+        if s.words[i].count > 1, s.words[i] == s.words[i].uppercased(), s.words[i].count <= 6 { return false }  // acronyms: CPV, VNA
+        if v.rawStopwords.contains(raw) {
+            // "To Lam": a capitalised function word inside a sentence, followed by another capital.
+            return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && gaps[i + 1] == " " && s.words[i].count <= 3
+        }
+        return true
+    }
+
+    func stripPossessive(_ w: String) -> String {
+        if w.hasSuffix("'s") || w.hasSuffix("’s") { return String(w.dropLast(2)) }
+        return w
+    }
+
+    /// Name spans: runs of 2-5 name tokens with only spaces between them (not sentence-initial
+    /// single words), not followed by a capitalised organisation word ("Ho Chi Minh City").
+    func nameSpans(knownSurnames: Set<String>) -> [(Int, Int)] {
+        var spans: [(Int, Int)] = []
+        var i = 0
+        while i < count {
+            guard isNameToken(i) else { i += 1; continue }
+            var j = i + 1
+            while j < count, isNameToken(j), gaps[j] == " ", !s.words[j - 1].hasSuffix("'s"), !s.words[j - 1].hasSuffix("’s") { j += 1 }
+            var len = j - i
+            if j < count, caps[j], gaps[j] == " ", v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
+            if len > 5 { i = j; continue }
+            if len >= 2 {
+                spans.append((i, j))
+            } else if knownSurnames.contains(stripPossessive(s.folded[i])) {
+                spans.append((i, j))
+            } else if i > 0, titleAt[i - 1], caps[i - 1] {
+                // "Ambassador Khoi": a single capitalised word after a title.
+                spans.append((i, j)); len = 1
+            }
+            i = j
+        }
+        return spans
+    }
+
+    func text(_ a: Int, _ b: Int) -> String {
+        guard a < b else { return "" }
+        var out = s.words[a]
+        for k in (a + 1)..<b { out += gaps[k] + s.words[k] }
+        return out
+    }
+
+    func nameText(_ a: Int, _ b: Int) -> String {
+        var t = text(a, b)
+        if t.hasSuffix("'s") || t.hasSuffix("’s") { t.removeLast(2) }
+        return t
+    }
+
+    /// The title phrase written just before token `i` (titles, modifiers, places, "of/in/to"),
+    /// as a token range, or nil.
+    func titleBefore(_ i: Int) -> (Int, Int)? {
+        var a = i
+        var sawTitle = false
+        while a > 0 {
+            let k = a - 1
+            let gap = gaps[k + 1]
+            if gap.contains(where: { ",():;—–\"“”".contains($0) }) { break }
+            let f = s.folded[k]
+            if titleAt[k] { sawTitle = true; a = k; continue }
+            if placeAt[k] != nil { a = k; continue }
+            if v.modifiers.contains(stripPossessive(f)) || (caps[k] && !isNameToken(k) && !v.stopwords.contains(f)) || f == "and" && sawTitle == false && false { a = k; continue }
+            if f.hasSuffix("-based") { a = k; continue }
+            break
+        }
+        // Trim leading connectors.
+        while a < i, ["of", "in", "to", "and", "the", "for", "cua", "tai", "o"].contains(s.folded[a]) { a += 1 }
+        return sawTitle && a < i ? (a, i) : nil
+    }
+
+    /// An apposition after a name: ", Chairman of the X Movement," -> token range.
+    func appositionAfter(_ j: Int) -> (Int, Int)? {
+        guard j < count, gaps[j].contains(",") else { return nil }
+        var b = j
+        var sawTitle = false
+        while b < count, b - j < 24 {
+            if b > j {
+                let g = gaps[b]
+                if g.contains(";") || g.contains("(") || g.contains(".") || g.contains(":") || g.contains("—") || g.contains("–") { break }
+                if g.contains(",") {
+                    let continues = sawTitle && (titleAt[b] || (caps[b] && !isNameToken(b))
+                        || (s.folded[b] == "and" && b + 1 < count && (titleAt[b + 1] || caps[b + 1])))
+                    if !continues { break }
+                }
+            }
+            if titleAt[b] { sawTitle = true }
+            if !caps[b], b > j, verbAt[b] { break }
+            b += 1
+        }
+        return sawTitle ? (j, b) : nil
+    }
+
+    /// The place a title phrase speaks for: a demonym or organisation, not a posting ("in Vietnam").
+    /// Also finds "President of the X Council" organisations.
+    func placeOf(_ a: Int, _ b: Int) -> (Place?, Place?) {
+        var found: Place?
+        var posted: Place?
+        var k = a
+        while k < b {
+            if let (p, e) = placeStart[k] {
+                let prev = k > a ? s.folded[k - 1] : ""
+                let prev2 = k > a + 1 ? s.folded[k - 2] : ""
+                if prev == "in" || prev == "to" || prev2 == "to" && prev == "the" || prev == "tai" || prev == "o" {
+                    if posted == nil { posted = p }
+                } else if found == nil {
+                    found = p
+                }
+                k = e
+                continue
+            }
+            k += 1
+        }
+        if found == nil {
+            // "of the World Peace Council": a capitalised run ending in an organisation word.
+            var i = a
+            while i < b {
+                if caps[i], i > a, ["of", "the", "cua"].contains(s.folded[i - 1]) {
+                    var j = i
+                    while j < b, caps[j] || ["of", "for", "and"].contains(s.folded[j]) && j + 1 < b && caps[j + 1] { j += 1 }
+                    if j > i, v.intlOrgWords.contains(s.folded[j - 1]) {
+                        found = Place(canonical: text(i, j), isOrganisation: true)
+                        break
+                    }
+                    i = j
+                }
+                i += 1
+            }
+        }
+        return (found, posted)
+    }
+}
+
+extension SentenceReading {
+    /// Unnamed voices: "a Japanese scholar", "Cambodian experts", "Israel-based expert",
+    /// "foreign ambassadors", "Int'l organisations", "chuyên gia Nhật Bản".
+    func unnamedVoices(nameStarts: Set<Int>) -> [Mention] {
+        var out: [Mention] = []
+        for m in v.voiceNouns.matches(s.folded) {
+            if nameStarts.contains(m.end) { continue }  // "Ambassador Rajpal Singh": a title, not an unnamed voice
+            if m.end < count, caps[m.end], gaps[m.end] == " ", isNameToken(m.end) { continue }
+            var place: Place?
+            var a = m.start
+            var marker = false
+            // Look back over up to three words for a demonym or an international marker.
+            var k = m.start - 1
+            while k >= 0, m.start - k <= 3 {
+                if gaps[k + 1].contains(",") || gaps[k + 1].contains(":") { break }
+                let f = stripPossessive(s.folded[k])
+                if let p = placeAt[k] { place = p; a = k; break }
+                if ["foreign", "international", "int'l", "intl", "global", "world", "overseas", "quoc", "nuoc"].contains(f) { marker = true; a = k; break }
+                if v.stopwords.contains(f) && !["a", "an", "the", "many", "some", "several"].contains(f) { break }
+                k -= 1
+            }
+            // Vietnamese order: the country follows ("chuyên gia Nhật Bản").
+            if place == nil, !marker, m.end < count, let (p, _) = placeStart[m.end] { place = p }
+            if place == nil, !marker, m.end < count, ["quoc", "nuoc"].contains(s.folded[m.end]), m.end + 1 < count, s.folded[m.end + 1] == "te" || s.folded[m.end + 1] == "ngoai" { marker = true }
+            guard place != nil || marker else { continue }
+            let role = text(a, m.end)
+            out.append(Mention(kind: .unnamed, start: a, end: m.end, name: nil, role: role, place: place, postedIn: nil))
+        }
+        return out
+    }
+
+    /// Person mentions with role and place.
+    func persons(knownSurnames: Set<String>) -> [Mention] {
+        var out: [Mention] = []
+        for (a, b) in nameSpans(knownSurnames: knownSurnames) {
+            var m = Mention(kind: .person, start: a, end: b, name: nameText(a, b), role: nil, place: nil, postedIn: nil)
+            if let (ta, tb) = titleBefore(a) {
+                let (p, posted) = placeOf(ta, tb)
+                m.place = p; m.postedIn = posted
+                // Role without a leading demonym or possessive country.
+                var ra = ta
+                while ra < tb, placeAt[ra] != nil { ra += 1 }
+                m.role = text(ra, tb)
+                m.start = ta
+            }
+            if let (pa, pb) = appositionAfter(b) {
+                let (p, posted) = placeOf(pa, pb)
+                if m.place == nil { m.place = p }
+                if m.postedIn == nil { m.postedIn = posted }
+                let r = text(pa, pb)
+                m.role = m.role.map { $0 + ", " + r } ?? r
+            }
+            out.append(m)
+        }
+        return out
+    }
+}

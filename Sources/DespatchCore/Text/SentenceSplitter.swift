@@ -1,0 +1,112 @@
+import Foundation
+
+/// Splits text into sentences. Survives abbreviations ("No. 59", "Dr.", "U.S.", "e.g."),
+/// initials ("J. K. Rowling"), closing quotes and brackets after the stop, and the
+/// wire-service end mark "./.". Linear in the input.
+public struct SentenceSplitter: Sendable {
+    /// Folded abbreviations (without the final dot) after which a period does not end a sentence.
+    public var abbreviations: Set<String>
+
+    public static let defaultAbbreviations: Set<String> = [
+        "no", "nos", "nr", "md", "dr", "mr", "mrs", "ms", "mt", "st", "jr", "sr", "prof", "gen", "lt", "col", "maj",
+        "capt", "cmdr", "adm", "sgt", "rev", "hon", "gov", "sen", "rep", "pres", "amb", "dept", "univ", "assn",
+        "bros", "co", "corp", "inc", "ltd", "vs", "etc", "e.g", "i.e", "cf", "approx", "fig", "vol", "art", "para",
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "ths", "ts",
+        "pgs", "gs", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "op", "ed", "int'l", "govt", "est", "ave"
+    ]
+
+    /// Abbreviations that hold only before a number ("No. 59", "Art. 3").
+    public static let numericAbbreviations: Set<String> = ["no", "nos", "nr", "art", "para", "vol", "fig"]
+
+    public init(abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
+        self.abbreviations = abbreviations
+    }
+
+    static let closers: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x2026, 0x2F, 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D, 0xBB]
+    static let openers: Set<UInt32> = [0x22, 0x27, 0x201C, 0x2018, 0x28, 0x5B, 0x2014, 0x2013, 0x2D, 0x2022, 0x2A]
+
+    @inline(__always)
+    static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
+
+    public func split(_ text: String) -> [String] {
+        let b = Array(text.utf8)
+        let n = b.count
+        var sentences: [String] = []
+        var start = 0
+        var i = 0
+        func emit(_ end: Int) {
+            guard end > start else { return }
+            var lo = start, hi = end
+            while lo < hi, Self.isSpace(b[lo]) { lo += 1 }
+            while hi > lo, Self.isSpace(b[hi - 1]) { hi -= 1 }
+            start = end
+            guard hi > lo else { return }
+            var s = String(decoding: b[lo..<hi], as: UTF8.self)
+            if s.hasSuffix("/.") {
+                s.removeLast(2)
+                while s.last == " " { s.removeLast() }
+                if let last = s.last, !".!?".contains(last) { s.append(".") }
+            }
+            if s.unicodeScalars.contains(where: { Tokenizer.isWordScalar($0) }) { sentences.append(s) }
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x0A, i + 1 < n, b[i + 1] == 0x0A { emit(i); i += 1; continue }
+            var termLen = 0
+            if c == 0x2E || c == 0x21 || c == 0x3F { termLen = 1 }
+            else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA6 { termLen = 3 }   // …
+            guard termLen > 0 else { i += 1; continue }
+            // The whole run of terminal punctuation plus closing quotes/brackets and "/.".
+            var j = i + termLen
+            var moreStops = false
+            while j < n {
+                let (sc, len) = UTF8Scan.scalar(b, j)
+                guard Self.closers.contains(sc.value) else { break }
+                if [0x2E, 0x21, 0x3F, 0x2026, 0x2F].contains(sc.value) { moreStops = true }
+                j += len
+            }
+            // Must be followed by whitespace (or end).
+            if j < n, !Self.isSpace(b[j]) { i = j; continue }
+            if c == 0x2E, !moreStops, isAbbreviationOrInitial(b, dotAt: i) { i = j; continue }
+            // The next non-space character must look like a sentence start.
+            var k = j
+            while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
+            if k < n, b[k] != 0x0A {
+                let (next, _) = UTF8Scan.scalar(b, k)
+                let p = next.properties
+                let startsSentence = p.isUppercase || p.numericType != nil || Self.openers.contains(next.value)
+                    || (p.isAlphabetic && !p.isLowercase)
+                if !startsSentence { i = j; continue }
+            }
+            emit(j)
+            i = j
+        }
+        emit(n)
+        return sentences
+    }
+
+    private func isAbbreviationOrInitial(_ b: [UInt8], dotAt i: Int) -> Bool {
+        // The word just before the dot (letters, dots, apostrophes).
+        var lo = i
+        while lo > 0, i - lo < 24 {
+            let p = UTF8Scan.previousStart(b, lo)
+            let (sc, _) = UTF8Scan.scalar(b, p)
+            guard sc.properties.isAlphabetic || sc == "." || sc == "'" || sc == "\u{2019}" else { break }
+            lo = p
+        }
+        guard lo < i else { return false }
+        let word = String(decoding: b[lo..<i], as: UTF8.self)
+        let folded = TextFolding.fold(word)
+        if Self.numericAbbreviations.contains(folded) {
+            var k = i + 1
+            while k < b.count, b[k] == 0x20 { k += 1 }
+            return k < b.count && b[k] >= 0x30 && b[k] <= 0x39
+        }
+        if abbreviations.contains(folded) { return true }
+        let letters = word.filter { $0.isLetter }
+        // A single capital letter: an initial ("J. Smith"), or dotted capitals ("U.S.", "U.N.").
+        if letters.count == 1, letters.first!.isUppercase { return true }
+        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        return false
+    }
+}

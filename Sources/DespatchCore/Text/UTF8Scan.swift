@@ -1,0 +1,36 @@
+/// Small helpers to scan UTF-8 bytes (the analysis works on bytes for speed; input is NFC).
+public enum UTF8Scan {
+    /// The scalar starting at byte `i` and its length in bytes (invalid bytes read as U+FFFD, length 1).
+    @inline(__always)
+    public static func scalar(_ b: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
+        let c0 = b[i]
+        if c0 < 0x80 { return (Unicode.Scalar(c0), 1) }
+        let n = b.count
+        var v: UInt32
+        var len: Int
+        if c0 & 0xE0 == 0xC0 { v = UInt32(c0 & 0x1F); len = 2 }
+        else if c0 & 0xF0 == 0xE0 { v = UInt32(c0 & 0x0F); len = 3 }
+        else if c0 & 0xF8 == 0xF0 { v = UInt32(c0 & 0x07); len = 4 }
+        else { return ("\u{FFFD}", 1) }
+        guard i + len <= n else { return ("\u{FFFD}", 1) }
+        for k in 1..<len {
+            let c = b[i + k]
+            guard c & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            v = (v << 6) | UInt32(c & 0x3F)
+        }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
+    }
+
+    /// Start of the scalar that ends just before byte `i`.
+    @inline(__always)
+    public static func previousStart(_ b: [UInt8], _ i: Int) -> Int {
+        var k = i - 1
+        while k > 0, b[k] & 0xC0 == 0x80 { k -= 1 }
+        return max(0, k)
+    }
+
+    public static func string(_ b: [UInt8], _ from: Int, _ to: Int) -> String {
+        let lo = max(0, min(from, b.count)), hi = max(lo, min(to, b.count))
+        return String(decoding: b[lo..<hi], as: UTF8.self)
+    }
+}
