@@ -1,12 +1,20 @@
+import DespatchAnalysis
 import DespatchModel
 import Foundation
 
 extension DigestPipeline {
     /// The digest as pretty-printed JSON, field names as in ANALYSIS-JSON.md.
     public static func encodeJSON(_ digest: Digest) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(digest)
+        try DigestJSON.encode(digest)
+    }
+
+    /// Scores the digest against a gold file (the shape of ../shared/gold/seeds.json).
+    public func evaluate(_ digest: Digest, gold path: String) throws -> EvaluationReport {
+        do {
+            return try GoldEvaluator().evaluate(digest, goldURL: URL(fileURLWithPath: path))
+        } catch {
+            throw DespatchFailure(.evaluation, "\(path): cannot be read as a gold file (\(error))")
+        }
     }
 
     /// A short human-readable account of the analysis, for the terminal.
