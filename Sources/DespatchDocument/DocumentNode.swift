@@ -24,6 +24,12 @@ public enum DocumentNode: Sendable, Equatable {
     case pageBreak(columns: Int?)
 }
 
+extension DocumentNode {
+    /// A line break inside one paragraph (U+2028): continuation lines keep the paragraph's
+    /// indentation, which a newline (a new paragraph for Pango) would not.
+    public static let lineBreak = "\u{2028}"
+}
+
 public enum HeadingLevel: Int, Sendable, Equatable {
     case title = -1, section = 0, article = 1, subsection = 2
 }

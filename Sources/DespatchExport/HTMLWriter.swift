@@ -105,7 +105,7 @@ public struct HTMLWriter {
 
     func inline(_ spans: [Span]) -> String {
         spans.map { span in
-            var s = escape(span.text).replacingOccurrences(of: "\n", with: "<br>")
+            var s = escape(span.text).replacingOccurrences(of: "\n", with: "<br>").replacingOccurrences(of: DocumentNode.lineBreak, with: "<br>")
             if span.bold { s = "<strong>\(s)</strong>" }
             if span.italic { s = "<em>\(s)</em>" }
             if span.tone != .normal { s = "<span class=\"\(span.tone)\">\(s)</span>" }

@@ -90,7 +90,7 @@ public struct TypstWriter {
 
     func inline(_ spans: [Span]) -> String {
         spans.map { span in
-            var s = escape(span.text).replacingOccurrences(of: "\n", with: " \\ ")
+            var s = escape(span.text).replacingOccurrences(of: "\n", with: " \\ ").replacingOccurrences(of: DocumentNode.lineBreak, with: " \\ ")
             if span.bold { s = "#strong[\(s)]" }
             if span.italic { s = "#emph[\(s)]" }
             if let c = toneColor(span.tone) { s = "#text(fill: \(color(c)))[\(s)]" }

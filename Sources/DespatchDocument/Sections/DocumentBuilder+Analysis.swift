@@ -23,15 +23,17 @@ extension DocumentBuilder {
                     article.themes.first(where: { $0.id == theme.id })?.score ?? 0
                 })
             }
-            nodes.append(.barChart(series: series, categories: digest.articles.indices.map { String($0 + 1) }))
+            nodes.append(.barChart(series: series, categories: digest.articles.enumerated().map { i, a in
+                [String(i + 1), a.source].compactMap { $0 }.joined(separator: " ")
+            }))
         }
         for theme in themes {
             var spans = [Span(theme.label, bold: true),
                          Span("  " + labels("theme.articles", ["count": String(theme.articles.count)]), tone: .muted)]
             if !theme.variants.isEmpty {
-                spans.append(Span("\n" + theme.variants.map { "“\($0)”" }.joined(separator: ", "), italic: true))
+                spans.append(Span(DocumentNode.lineBreak + theme.variants.map { "“\($0)”" }.joined(separator: ", "), italic: true))
             }
-            if let evidence = theme.evidence { spans.append(Span("\n" + evidence)) }
+            if let evidence = theme.evidence { spans.append(Span(DocumentNode.lineBreak + evidence)) }
             nodes.append(bullet(spans))
         }
         return nodes
@@ -101,15 +103,15 @@ extension DocumentBuilder {
                 rows.append([[Span(reaction.speaker ?? labels("unnamed-speaker"), bold: reaction.speaker != nil)],
                              [Span(reaction.role ?? "")], [Span(reaction.countryOrOrg ?? "–")],
                              [Span(labels("stance." + reaction.stance.rawValue), tone: stanceTone(reaction.stance))],
-                             gist, [Span([article.source, shortDate(article.date)].compactMap { $0 }.joined(separator: ", "),
+                             gist, [Span([article.source, article.date.map { _ in shortDate(article.date) }].compactMap { $0 }.joined(separator: ", "),
                                           destination: articleDestination(article.file))]])
             }
         }
         rows = limited(rows, spec)
         guard !rows.isEmpty else { return [] }
         let columns = [TableColumn(title: labels("table.speaker"), weight: 1.5), TableColumn(title: labels("table.role"), weight: 1.5),
-                       TableColumn(title: labels("table.country"), weight: 1.2), TableColumn(title: labels("table.stance"), weight: 1.1),
-                       TableColumn(title: labels("table.gist"), weight: 3.6), TableColumn(title: labels("table.source"), weight: 1.2)]
+                       TableColumn(title: labels("table.country"), weight: 1.2), TableColumn(title: labels("table.stance"), weight: 1.4),
+                       TableColumn(title: labels("table.gist"), weight: 3.4), TableColumn(title: labels("table.source"), weight: 1.2)]
         return [sectionHeading(spec, key: "reactions"), .table(columns: columns, rows: rows)]
     }
 

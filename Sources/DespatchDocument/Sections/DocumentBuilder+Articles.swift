@@ -31,7 +31,7 @@ extension DocumentBuilder {
                        TableColumn(title: labels("sources.outlet"), weight: 1.3), TableColumn(title: labels("sources.date"), weight: 1.3),
                        TableColumn(title: labels("sources.file"), weight: 2.2)]
         let rows: [[[Span]]] = limited(digest.articles, spec).enumerated().map { i, a in
-            [[Span(String(i + 1))], [Span(a.title)] + (a.url.map { [Span("\n" + $0, tone: .accent, link: $0)] } ?? []),
+            [[Span(String(i + 1))], [Span(a.title)] + (a.url.map { [Span(DocumentNode.lineBreak + $0, tone: .accent, link: $0)] } ?? []),
              [Span(a.source ?? "–")], [Span(shortDate(a.date))], [Span(a.file)]]
         }
         return [sectionHeading(spec, key: "sources"), .table(columns: columns, rows: rows)]

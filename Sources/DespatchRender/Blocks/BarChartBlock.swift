@@ -26,7 +26,7 @@ final class BarChartBlock: Block {
     func wrap(width: Double, in context: RenderContext) -> Double {
         self.width = width
         self.context = context
-        labelWidth = width * 0.34
+        labelWidth = width * 0.4
         return Double(series.count) * rowHeight + legendHeight
     }
 
@@ -42,6 +42,7 @@ final class BarChartBlock: Block {
         for (row, s) in series.enumerated() {
             let top = y + Double(row) * rowHeight
             let label = context.layout([StyledRun(s.label)], style: labelStyle.with { $0.alignment = .right; $0.color = labelStyle.color }, width: labelWidth)
+            label.setEllipsizeEnd()
             let metrics = label.lineMetrics()
             if let first = metrics.first {
                 painter.cairo.setColor(labelStyle.color.tuple)

@@ -46,6 +46,9 @@ final class TextLayout {
     /// Negative: hanging indent (first line flush, the rest indented by the absolute value).
     func setIndent(_ points: Double) { pango_layout_set_indent(pointer, Int32(points * Double(PANGO_SCALE))) }
 
+    /// Ends an over-long single line with "…" instead of running past the width.
+    func setEllipsizeEnd() { pango_layout_set_ellipsize(pointer, PANGO_ELLIPSIZE_END) }
+
     func setLineSpacing(_ factor: Double) { pango_layout_set_line_spacing(pointer, Float(factor)) }
 
     func setAttributes(_ list: AttributeList) { pango_layout_set_attributes(pointer, list.pointer) }
