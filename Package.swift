@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -52,8 +53,13 @@ let package = Package(
             name: "DespatchApp",
             dependencies: [
                 "DespatchCore", "DespatchModel", "DespatchAnalysis", "DespatchLayout", "DespatchRender",
+                "DespatchArchive",
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "DespatchArchive",
+            dependencies: ["DespatchCore", "DespatchModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "despatch",
@@ -65,6 +71,10 @@ let package = Package(
         ),
         .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel"]),
         .testTarget(name: "DespatchAnalysisTests", dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"]),
+        .testTarget(
+            name: "DespatchArchiveTests",
+            dependencies: ["DespatchArchive", "DespatchApp", "DespatchCore", "DespatchModel"]
+        ),
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(
             name: "DespatchRenderTests",

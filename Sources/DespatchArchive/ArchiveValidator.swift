@@ -1,0 +1,52 @@
+import Foundation
+import GRDB
+
+/// Checks an existing file before despatch opens it for writing.
+///
+/// Why: opening a damaged or foreign file read-write lets SQLite roll back journals,
+/// rewrite headers or, with the migrator, add tables to somebody else's database. Here the
+/// file is first read as plain bytes (the SQLite header), then opened read-only for
+/// `PRAGMA quick_check` and the application id; only a file that passes is ever written.
+public enum ArchiveValidator {
+    static let header = Array("SQLite format 3\u{0}".utf8)
+
+    /// Throws `ArchiveError.invalid` naming the file and the problem; a missing or empty
+    /// file passes (it becomes a new archive).
+    public static func check(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw ArchiveError.invalid(path: path, reason: "it cannot be read (permission denied?)")
+            }
+            return
+        }
+        let start = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if start.isEmpty { return }
+        guard start.count >= 100, Array(start.prefix(16)) == header else {
+            throw ArchiveError.invalid(path: path, reason: "it is not an SQLite database (the file header is wrong; corrupt or another kind of file)")
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.label = "despatch.archive.check"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                guard problems == ["ok"] else {
+                    throw ArchiveError.invalid(path: path, reason: "the database is damaged (\(problems.prefix(3).joined(separator: "; ")))")
+                }
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if appID == ArchiveSchema.applicationID { return }
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+                if appID != 0 || !tables.isEmpty {
+                    throw ArchiveError.invalid(path: path, reason: "it is an SQLite database of another program (tables: \(tables.prefix(5).joined(separator: ", ")))")
+                }
+            }
+        } catch let error as ArchiveError {
+            throw error
+        } catch let error as DatabaseError {
+            throw ArchiveError.invalid(path: path, reason: "the database is damaged (\(error.message ?? error.description))")
+        }
+    }
+}
