@@ -11,10 +11,12 @@ public struct Digest: Codable, Sendable {
     public var summary: [String]
     /// Non-fatal problems met on the way (unreadable files, odd dates), for the reader of the briefing.
     public var warnings: [String]
+    /// For weekly briefs: the comparison with the previous week (nil in a plain digest).
+    public var trends: WeekComparison?
 
     public init(generator: String, articles: [ArticleDigest], themes: [CorpusTheme] = [],
                 alignments: [TaskAlignment] = [], entities: [EntityGroup] = [],
-                summary: [String] = [], warnings: [String] = []) {
+                summary: [String] = [], warnings: [String] = [], trends: WeekComparison? = nil) {
         self.generator = generator
         self.articles = articles
         self.themes = themes
@@ -22,6 +24,7 @@ public struct Digest: Codable, Sendable {
         self.entities = entities
         self.summary = summary
         self.warnings = warnings
+        self.trends = trends
     }
 
     /// Earliest and latest article dates, if any article is dated.

@@ -9,7 +9,7 @@ struct Despatch: ParsableCommand {
         commandName: "despatch",
         abstract: "Analyse news coverage of a foreign-policy event and typeset briefing PDFs.",
         version: DigestPipeline.version,
-        subcommands: [DigestCommand.self],
+        subcommands: [DigestCommand.self, IngestCommand.self, ArchiveCommand.self, BriefCommand.self],
         defaultSubcommand: DigestCommand.self
     )
 
