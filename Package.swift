@@ -73,7 +73,10 @@ let package = Package(
         .testTarget(name: "DespatchAnalysisTests", dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"]),
         .testTarget(
             name: "DespatchArchiveTests",
-            dependencies: ["DespatchArchive", "DespatchApp", "DespatchCore", "DespatchModel"]
+            dependencies: [
+                "DespatchArchive", "DespatchApp", "DespatchCore", "DespatchModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(

@@ -1,0 +1,94 @@
+import DespatchApp
+import DespatchArchive
+import GRDB
+import XCTest
+
+/// A file that is not a healthy despatch archive is refused with a message naming it, and
+/// is byte-for-byte unchanged afterwards.
+final class CorruptArchiveTests: XCTestCase {
+    var folder = ""
+
+    override func setUpWithError() throws { folder = try Fixtures.temporaryFolder("corrupt") }
+
+    func randomFile(_ name: String, bytes: Int = 8192) throws -> (String, Data) {
+        var data = Data(count: bytes)
+        for i in 0..<bytes { data[i] = UInt8.random(in: 0...255) }
+        let path = folder + "/" + name
+        try data.write(to: URL(fileURLWithPath: path))
+        return (path, data)
+    }
+
+    func assertRefused(_ path: String, access: ArticleArchive.Access, reason: String,
+                       file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try ArticleArchive(path: path, access: access), file: file, line: line) { error in
+            guard case ArchiveError.invalid(let p, _) = error else {
+                return XCTFail("unexpected \(error)", file: file, line: line)
+            }
+            XCTAssertEqual(p, path, file: file, line: line)
+            let message = String(describing: error)
+            XCTAssertTrue(message.contains(path) && message.contains(reason), message, file: file, line: line)
+        }
+    }
+
+    func testRandomBytesAreRefusedAndLeftUntouched() throws {
+        let (path, data) = try randomFile("random.sqlite")
+        for access in [ArticleArchive.Access.write, .read, .exclusiveRead] {
+            assertRefused(path, access: access, reason: "not an SQLite database")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), data)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-journal"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    func testDamagedPagesAfterAValidHeaderAreRefusedAndLeftUntouched() throws {
+        // A real archive, then its pages after the first overwritten with garbage.
+        let path = folder + "/damaged.sqlite"
+        let archive = try ArticleArchive(path: path, access: .write)
+        _ = try ArchiveIngester().ingest(paths: [Fixtures.samples], into: archive)
+        archive.close()
+        var data = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertGreaterThan(data.count, 4096 * 3)
+        for i in 4096..<data.count { data[i] = UInt8.random(in: 0...255) }
+        try data.write(to: URL(fileURLWithPath: path))
+        assertRefused(path, access: .write, reason: "damaged")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), data)
+    }
+
+    func testAnotherProgramsDatabaseGetsNoTables() throws {
+        let path = folder + "/other.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)") }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        assertRefused(path, access: .write, reason: "another program")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before)
+    }
+
+    func testCommandLineExitsWithTheArchiveStatusAndNamesTheFile() throws {
+        let (path, data) = try randomFile("cli.sqlite")
+        for args in [["ingest", "--db", path, Fixtures.samples], ["archive", "list", "--db", path],
+                     ["brief", "--db", path, "--week", "2026-W05", "--output-dir", folder + "/out"]] {
+            let r = try Fixtures.despatch(args)
+            XCTAssertEqual(r.status, ExitStatus.archive.rawValue, "\(args): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("despatch: error: \(path) is not a usable despatch archive"), r.stderr)
+            XCTAssertEqual(r.stderr.split(separator: "\n").count, 1, r.stderr)
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), data)
+        let outputs = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []
+        XCTAssertEqual(outputs.filter { $0.hasSuffix(".pdf") || $0.contains(".tmp-") }, [])
+    }
+
+    func testAFreshArchiveIsMigratedAndReopened() throws {
+        let path = folder + "/fresh.sqlite"
+        try ArticleArchive(path: path, access: .write).close()
+        let queue = try DatabaseQueue(path: path)
+        let (appID, migrations) = try queue.read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        }
+        try queue.close()
+        XCTAssertEqual(appID, ArchiveSchema.applicationID)
+        XCTAssertEqual(migrations, ["v1"])
+        XCTAssertNoThrow(try ArticleArchive(path: path, access: .read).close())
+    }
+}
