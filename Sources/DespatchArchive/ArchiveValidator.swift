@@ -13,18 +13,7 @@ public enum ArchiveValidator {
     /// Throws `ArchiveError.invalid` naming the file and the problem; a missing or empty
     /// file passes (it becomes a new archive).
     public static func check(_ path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            if FileManager.default.fileExists(atPath: path) {
-                throw ArchiveError.invalid(path: path, reason: "it cannot be read (permission denied?)")
-            }
-            return
-        }
-        let start = (try? handle.read(upToCount: 100)) ?? Data()
-        try? handle.close()
-        if start.isEmpty { return }
-        guard start.count >= 100, Array(start.prefix(16)) == header else {
-            throw ArchiveError.invalid(path: path, reason: "it is not an SQLite database (the file header is wrong; corrupt or another kind of file)")
-        }
+        guard try checkHeader(path) else { return }
         var config = Configuration()
         config.readonly = true
         config.label = "despatch.archive.check"
@@ -48,5 +37,24 @@ public enum ArchiveValidator {
         } catch let error as DatabaseError {
             throw ArchiveError.invalid(path: path, reason: "the database is damaged (\(error.message ?? error.description))")
         }
+    }
+
+    /// The cheap part, done before anything (even the lock file) is created: the file's
+    /// first bytes must be SQLite's header. Returns false for a missing or empty file.
+    @discardableResult
+    public static func checkHeader(_ path: String) throws -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            if FileManager.default.fileExists(atPath: path) {
+                throw ArchiveError.invalid(path: path, reason: "it cannot be read (permission denied?)")
+            }
+            return false
+        }
+        let start = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        if start.isEmpty { return false }
+        guard start.count >= 100, Array(start.prefix(16)) == header else {
+            throw ArchiveError.invalid(path: path, reason: "it is not an SQLite database (the file header is wrong; corrupt or another kind of file)")
+        }
+        return true
     }
 }

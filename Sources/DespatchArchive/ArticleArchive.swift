@@ -45,6 +45,8 @@ public final class ArticleArchive {
         guard fm.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw ArchiveError.database(path: path, message: "folder \(folder) does not exist")
         }
+        // A file that is plainly not SQLite is refused before even the lock file is made.
+        try ArchiveValidator.checkHeader(path)
         lock = try ArchiveLock(databasePath: path, exclusive: access != .read, timeout: lockTimeout, onWait: onWait)
         // Checked under the lock, so that no other despatch is halfway through a write.
         try ArchiveValidator.check(path)

@@ -38,6 +38,7 @@ final class CorruptArchiveTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), data)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-journal"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + "-wal"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".lock"), "nothing is created next to it")
     }
 
     func testDamagedPagesAfterAValidHeaderAreRefusedAndLeftUntouched() throws {
