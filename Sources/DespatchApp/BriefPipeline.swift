@@ -18,13 +18,18 @@ public struct BriefPipeline {
     public var lockTimeout: Double
     /// The analysis; `DigestPipeline.analyze` unless a test swaps it.
     public var analyze: (Corpus, Int) -> Digest
+    /// Names the analysis in the archive's voices cache: a new analysis version must have
+    /// a new name, or earlier weeks' voices found by the old one would be reused.
+    public var analysisVersion: String
 
     public init(pipeline: DigestPipeline = DigestPipeline(), now: @escaping () -> Date = Date.init,
-                lockTimeout: Double = 30, analyze: ((Corpus, Int) -> Digest)? = nil) {
+                lockTimeout: Double = 30, analyze: ((Corpus, Int) -> Digest)? = nil,
+                analysisVersion: String = DigestPipeline.generator) {
         self.pipeline = pipeline
         self.now = now
         self.lockTimeout = lockTimeout
         self.analyze = analyze ?? { corpus, sentences in pipeline.analyze(corpus, summarySentences: sentences) }
+        self.analysisVersion = analysisVersion
     }
 
     /// One rendered brief.
@@ -60,7 +65,7 @@ public struct BriefPipeline {
         } catch {
             throw DespatchFailure(.render, "\(outputDirectory): output folder cannot be created (\(error.localizedDescription))")
         }
-        let archive = try Self.open(database, access: .exclusiveRead, timeout: lockTimeout, now: now, onWait: onWait)
+        let archive = try Self.open(database, access: .exclusive, timeout: lockTimeout, now: now, onWait: onWait)
         defer { archive.close() }
         let sentences = max(3, layouts.flatMap { $0.sections.map { $0.summarySentences } }.max() ?? 3)
         let digest = try prepare(archive: archive, week: week, timeZone: timeZone, summarySentences: sentences)
@@ -81,12 +86,32 @@ public struct BriefPipeline {
         }
         var result = digest(current)
         let before = digest(previous)
-        let earlierVoices = Set(WeekComparer.voices(in: digest(earlier)).map { WeekComparer.voiceKey($0.name) })
+        let earlierVoices = try voiceKeys(of: earlier, archive: archive, timeZone: timeZone, summarySentences: summarySentences)
         result.trends = WeekComparer.compare(week: week, current: result, previous: before, earlierVoiceKeys: earlierVoices)
         if current.isEmpty {
             result.summary = ["No new coverage in week \(week.iso) (\(Self.longDate(week.firstDay)) to \(Self.longDate(week.lastDay)))."]
         }
         return result
+    }
+
+    /// Voices of the earlier articles: each revision is analysed once, on its own (so the
+    /// cost is linear in the archive and nothing cross-article is needed), and the result
+    /// kept in the archive for the next brief.
+    func voiceKeys(of earlier: [StoredArticle], archive: ArticleArchive, timeZone: TimeZone,
+                   summarySentences: Int) throws -> Set<String> {
+        let ids = earlier.map { $0.revisionID }
+        let missing = Set(try archived { try archive.revisionsWithoutVoices(ids, analysis: analysisVersion) })
+        var found: [Int64: [(key: String, name: String, kind: String)]] = [:]
+        for stored in earlier where missing.contains(stored.revisionID) {
+            let digest = analyze(Corpus(articles: [stored.datedArticle(in: timeZone)]), summarySentences)
+            found[stored.revisionID] = WeekComparer.voices(in: digest).map { (WeekComparer.voiceKey($0.name), $0.name, $0.kind) }
+            if found.count >= 500 {
+                try archived { try archive.storeVoices(found, analysis: analysisVersion) }
+                found = [:]
+            }
+        }
+        try archived { try archive.storeVoices(found, analysis: analysisVersion) }
+        return try archived { try archive.voiceKeys(of: ids, analysis: analysisVersion) }
     }
 
     /// Renders one PDF per layout, in parallel on the available cores, each with its own

@@ -47,6 +47,28 @@ public enum ArchiveSchema {
             try db.execute(sql: "CREATE INDEX revision_date ON revision(date)")
             try db.execute(sql: "CREATE INDEX article_first_seen ON article(first_seen)")
         }
+        // The voices (reaction speakers, countries, organisations) of each revision, as one
+        // analysis version found them: briefs compare a week with all earlier weeks, and
+        // re-analysing the whole history every Monday would grow without bound.
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: """
+                CREATE TABLE voice_scan (
+                    revision_id INTEGER NOT NULL REFERENCES revision(id) ON DELETE CASCADE,
+                    analysis TEXT NOT NULL,            -- the analysis version (generator string)
+                    PRIMARY KEY (revision_id, analysis)
+                )
+                """)
+            try db.execute(sql: """
+                CREATE TABLE voice (
+                    revision_id INTEGER NOT NULL REFERENCES revision(id) ON DELETE CASCADE,
+                    analysis TEXT NOT NULL,
+                    key TEXT NOT NULL,                 -- folded name (case, accents, spacing)
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL                 -- speaker | country_or_org
+                )
+                """)
+            try db.execute(sql: "CREATE INDEX voice_revision ON voice(revision_id, analysis)")
+        }
         return migrator
     }
 }

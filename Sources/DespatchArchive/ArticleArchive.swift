@@ -23,8 +23,9 @@ public final class ArticleArchive {
         case read
         /// Reads and writes; the archive is created if missing; exclusive lock.
         case write
-        /// Reads only, but alone: an exclusive lock for the whole run (briefs).
-        case exclusiveRead
+        /// The archive must exist; an exclusive lock for the whole run (briefs, which
+        /// read articles and write only the analysis cache).
+        case exclusive
     }
 
     /// Opens (and for `.write` creates) the archive at `path`.
@@ -195,12 +196,55 @@ public final class ArticleArchive {
         }
     }
 
+    // MARK: Voices cache
+
+    /// The revisions among `ids` whose voices `analysis` has not recorded yet.
+    public func revisionsWithoutVoices(_ ids: [Int64], analysis: String) throws -> [Int64] {
+        let scanned = try wrap {
+            try queue.read { db in
+                Set(try Int64.fetchAll(db, sql: "SELECT revision_id FROM voice_scan WHERE analysis = ?", arguments: [analysis]))
+            }
+        }
+        return ids.filter { !scanned.contains($0) }
+    }
+
+    /// Records the voices `analysis` found in each revision (an empty list counts too), in
+    /// one transaction.
+    public func storeVoices(_ voices: [Int64: [(key: String, name: String, kind: String)]], analysis: String) throws {
+        guard !voices.isEmpty else { return }
+        try wrap {
+            try queue.inTransaction { db in
+                for (revision, list) in voices {
+                    try db.execute(sql: "DELETE FROM voice WHERE revision_id = ? AND analysis = ?", arguments: [revision, analysis])
+                    for v in list {
+                        try db.execute(sql: "INSERT INTO voice (revision_id, analysis, key, name, kind) VALUES (?, ?, ?, ?, ?)",
+                                       arguments: [revision, analysis, v.key, v.name, v.kind])
+                    }
+                    try db.execute(sql: "INSERT OR REPLACE INTO voice_scan (revision_id, analysis) VALUES (?, ?)",
+                                   arguments: [revision, analysis])
+                }
+                return .commit
+            }
+        }
+    }
+
+    /// Folded keys of the voices `analysis` recorded for the revisions `ids`.
+    public func voiceKeys(of ids: [Int64], analysis: String) throws -> Set<String> {
+        let wanted = Set(ids)
+        let rows = try wrap {
+            try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT revision_id, key FROM voice WHERE analysis = ?", arguments: [analysis])
+            }
+        }
+        return Set(rows.filter { wanted.contains($0["revision_id"]) }.map { $0["key"] as String })
+    }
+
     private func fetch(where condition: String, arguments: StatementArguments, timeZone: TimeZone) throws -> [StoredArticle] {
         let decoder = JSONDecoder()
         let rows = try wrap {
             try queue.read { db in
                 try Row.fetchAll(db, sql: """
-                    SELECT a.id, a.source_path, a.file, a.first_seen, r.number, r.content_hash, r.title,
+                    SELECT a.id, a.source_path, a.file, a.first_seen, r.id AS revision_id, r.number, r.content_hash, r.title,
                            r.title_is_derived, r.date, r.date_source, r.outlet, r.language, r.url, r.paragraphs
                     FROM article a JOIN revision r ON r.id = a.current_revision_id
                     WHERE \(condition)
@@ -217,7 +261,7 @@ public final class ArticleArchive {
                                   paragraphs: paragraphs)
             return StoredArticle(id: row["id"], sourcePath: row["source_path"],
                                  firstSeen: UTCTimestamp.date(row["first_seen"]) ?? Date(timeIntervalSince1970: 0),
-                                 revision: row["number"], contentHash: row["content_hash"], article: article)
+                                 revision: row["number"], revisionID: row["revision_id"], contentHash: row["content_hash"], article: article)
         }
         return stored.sorted { a, b in
             let (da, db) = (a.day(in: timeZone), b.day(in: timeZone))

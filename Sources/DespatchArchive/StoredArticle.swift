@@ -12,6 +12,8 @@ public struct StoredArticle: Sendable, Hashable {
     public var firstSeen: Date
     /// Number of the revision used (the latest); 1 for an article never changed.
     public var revision: Int
+    /// Row id of that revision (keys the analysis caches).
+    public var revisionID: Int64
     public var contentHash: String
     /// The latest revision as read; `date` is nil for an undated article.
     public var article: Article

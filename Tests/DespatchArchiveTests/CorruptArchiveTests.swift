@@ -32,7 +32,7 @@ final class CorruptArchiveTests: XCTestCase {
 
     func testRandomBytesAreRefusedAndLeftUntouched() throws {
         let (path, data) = try randomFile("random.sqlite")
-        for access in [ArticleArchive.Access.write, .read, .exclusiveRead] {
+        for access in [ArticleArchive.Access.write, .read, .exclusive] {
             assertRefused(path, access: access, reason: "not an SQLite database")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), data)
@@ -79,6 +79,39 @@ final class CorruptArchiveTests: XCTestCase {
         XCTAssertEqual(outputs.filter { $0.hasSuffix(".pdf") || $0.contains(".tmp-") }, [])
     }
 
+    func testAnArchiveOfTheFirstSchemaIsUpgradedInPlaceKeepingItsArticles() throws {
+        let path = folder + "/v1.sqlite"
+        let queue = try DatabaseQueue(path: path)
+        try ArchiveSchema.migrator.migrate(queue, upTo: "v1")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO article (id, source_path, file, first_seen) VALUES (1, '/x/a.txt', 'a.txt', '2026-01-27T01:00:00Z')")
+            try db.execute(sql: """
+                INSERT INTO revision (id, article_id, number, content_hash, ingested_at, title, paragraphs)
+                VALUES (1, 1, 1, 'h', '2026-01-27T01:00:00Z', 'Old article', '["Body."]')
+                """)
+            try db.execute(sql: "UPDATE article SET current_revision_id = 1")
+        }
+        try queue.close()
+        let archive = try ArticleArchive(path: path, access: .read)
+        let stored = try archive.articles(in: ISOWeek(iso: "2026-W05")!, timeZone: Fixtures.hanoi)
+        XCTAssertEqual(stored.map { $0.article.title }, ["Old article"])
+        XCTAssertEqual(stored.first?.article.paragraphs, ["Body."])
+        XCTAssertEqual(try archive.revisionsWithoutVoices([1], analysis: "x"), [1], "v2's tables exist")
+        archive.close()
+    }
+
+    func testAnArchiveFromANewerDespatchIsRefused() throws {
+        let path = folder + "/newer.sqlite"
+        try ArticleArchive(path: path, access: .write).close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        try queue.close()
+        XCTAssertThrowsError(try ArticleArchive(path: path, access: .write)) { error in
+            XCTAssertEqual(error as? ArchiveError, .newerSchema(path: path, unknown: ["v99"]))
+            XCTAssertTrue(String(describing: error).contains(path))
+        }
+    }
+
     func testAFreshArchiveIsMigratedAndReopened() throws {
         let path = folder + "/fresh.sqlite"
         try ArticleArchive(path: path, access: .write).close()
@@ -89,7 +122,7 @@ final class CorruptArchiveTests: XCTestCase {
         }
         try queue.close()
         XCTAssertEqual(appID, ArchiveSchema.applicationID)
-        XCTAssertEqual(migrations, ["v1"])
+        XCTAssertEqual(migrations, ["v1", "v2"])
         XCTAssertNoThrow(try ArticleArchive(path: path, access: .read).close())
     }
 }

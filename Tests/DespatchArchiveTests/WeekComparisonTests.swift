@@ -88,6 +88,32 @@ final class WeekComparisonTests: XCTestCase {
         XCTAssertEqual(w04.trends?.newVoices.map { $0.name }, ["Alice"])
     }
 
+    func testEarlierVoicesAreAnalysedOnceAndCachedPerAnalysisVersion() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/in", withIntermediateDirectories: true)
+        try write("w02-a.txt", "2026-01-06", "Security talks.\n\nVOICE: Carol")
+        try write("w03-a.txt", "2026-01-13", "Trade talks.\n\nVOICE: Dan")
+        try write("w05-a.txt", "2026-01-27", "Climate.\n\nVOICE: Carol\n\nVOICE: Erin")
+        let archive = try ArticleArchive(path: db, access: .write, now: { [clock] in clock.now })
+        defer { archive.close() }
+        _ = try ArchiveIngester().ingest(paths: [folder + "/in"], into: archive)
+        let calls = ThreadResults()
+        func brief(_ version: String) -> BriefPipeline {
+            BriefPipeline(now: { [clock] in clock.now }, analyze: { corpus, n in
+                calls.add(corpus.articles.count)
+                return Self.keywordAnalysis(corpus, n)
+            }, analysisVersion: version)
+        }
+        let w05 = ISOWeek(iso: "2026-W05")!
+        let first = try brief("v-a").prepare(archive: archive, week: w05, timeZone: Fixtures.hanoi)
+        XCTAssertEqual(first.trends?.newVoices.map { $0.name }, ["Erin"])
+        XCTAssertEqual(calls.added, 3, "this week's article and each of the two earlier ones")
+        let again = try brief("v-a").prepare(archive: archive, week: w05, timeZone: Fixtures.hanoi)
+        XCTAssertEqual(again.trends, first.trends)
+        XCTAssertEqual(calls.added, 4, "earlier weeks come from the cache")
+        _ = try brief("v-b").prepare(archive: archive, week: w05, timeZone: Fixtures.hanoi)
+        XCTAssertEqual(calls.added, 7, "another analysis version analyses them again")
+    }
+
     func testVoiceKeysFoldAccentsCaseAndSpacing() {
         XCTAssertEqual(WeekComparer.voiceKey("Lê Hoài  Trung"), WeekComparer.voiceKey("le hoai trung"))
         XCTAssertNotEqual(WeekComparer.voiceKey("Le Hoai Trung"), WeekComparer.voiceKey("Le Hoai"))
