@@ -14,8 +14,21 @@ public enum ArchiveValidator {
     /// file passes (it becomes a new archive).
     public static func check(_ path: String) throws {
         guard try checkHeader(path) else { return }
+        do {
+            try inspect(path, readonly: true)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK
+            || error.extendedResultCode == .SQLITE_READONLY_RECOVERY {
+            // A run was interrupted mid-transaction and left a hot journal. Rolling it back
+            // restores the last committed state: SQLite's own recovery, which any client
+            // performs on open, and which a read-only connection cannot do. Only then is the
+            // file checked, still without a write of ours.
+            try inspect(path, readonly: false)
+        }
+    }
+
+    private static func inspect(_ path: String, readonly: Bool) throws {
         var config = Configuration()
-        config.readonly = true
+        config.readonly = readonly
         config.label = "despatch.archive.check"
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
@@ -33,6 +46,9 @@ public enum ArchiveValidator {
                 }
             }
         } catch let error as ArchiveError {
+            throw error
+        } catch let error as DatabaseError where readonly && (error.extendedResultCode == .SQLITE_READONLY_ROLLBACK
+            || error.extendedResultCode == .SQLITE_READONLY_RECOVERY) {
             throw error
         } catch let error as DatabaseError {
             throw ArchiveError.invalid(path: path, reason: "the database is damaged (\(error.message ?? error.description))")

@@ -112,6 +112,35 @@ final class CorruptArchiveTests: XCTestCase {
         }
     }
 
+    func testAnInterruptedWriteIsRolledBackNotCalledCorrupt() throws {
+        // A snapshot of an archive taken in the middle of a transaction: the database file
+        // already holds uncommitted pages, the hot journal the committed ones.
+        let source = folder + "/live.sqlite"
+        let snapshot = folder + "/interrupted.sqlite"
+        try ArticleArchive(path: source, access: .write).close()
+        let archive = try ArticleArchive(path: source, access: .write)
+        _ = try ArchiveIngester().ingest(paths: [Fixtures.samples], into: archive)
+        archive.close()
+        let queue = try DatabaseQueue(path: source)
+        try queue.inDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = 1")
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "UPDATE revision SET title = title || ' (uncommitted)', paragraphs = paragraphs || ' '")
+            try FileManager.default.copyItem(atPath: source, toPath: snapshot)
+            try FileManager.default.copyItem(atPath: source + "-journal", toPath: snapshot + "-journal")
+            try db.execute(sql: "ROLLBACK")
+        }
+        try queue.close()
+        let journal = try FileManager.default.attributesOfItem(atPath: snapshot + "-journal")[.size] as? NSNumber
+        XCTAssertGreaterThan(journal?.intValue ?? 0, 0, "precondition: a hot journal")
+
+        let reopened = try ArticleArchive(path: snapshot, access: .read)
+        let titles = try reopened.allArticles(timeZone: Fixtures.hanoi).map { $0.article.title }
+        reopened.close()
+        XCTAssertEqual(titles.count, 5)
+        XCTAssertFalse(titles.contains { $0.contains("(uncommitted)") }, "\(titles)")
+    }
+
     func testAFreshArchiveIsMigratedAndReopened() throws {
         let path = folder + "/fresh.sqlite"
         try ArticleArchive(path: path, access: .write).close()
