@@ -43,5 +43,8 @@ struct ArchiveListCommand: ParsableCommand {
         let lines = try ArchivePipeline(lockTimeout: lockTimeout)
             .list(database: db, week: selector, timeZone: TimeZone(identifier: timeZone)!)
         for line in lines { print(line) }
+        if lines.isEmpty {
+            FileHandle.standardError.write(Data("despatch: no articles in \(db)\(week.map { " for week \($0)" } ?? "")\n".utf8))
+        }
     }
 }

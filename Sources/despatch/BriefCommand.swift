@@ -30,8 +30,11 @@ struct BriefCommand: ParsableCommand {
         if layoutNames.isEmpty { throw ValidationError("--layouts names no layout") }
     }
 
+    /// The layouts named, each once, in the order given.
     var layoutNames: [String] {
-        layouts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var seen = Set<String>()
+        return layouts.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     func run() throws {
