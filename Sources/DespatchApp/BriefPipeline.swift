@@ -122,6 +122,7 @@ public struct BriefPipeline {
         // Font loading touches fontconfig's global state: renderers are made one at a time.
         let renderers = try layouts.map { _ in try pipeline.makeRenderer() }
         let paths = names.map { outputDirectory + "/" + Self.fileName(week: week, layout: $0) }
+        let layouts = digest.articles.isEmpty ? layouts.map(Self.noCoverageLayout) : layouts
         let results = ResultBox(count: layouts.count)
         let options = RenderOptions(week: week.iso)
         let digestPipeline = self.pipeline
@@ -142,6 +143,16 @@ public struct BriefPipeline {
             }
         }
         return outputs
+    }
+
+    /// For a week without articles: only the cover and the executive summary (which says
+    /// "no new coverage"), so the brief is short instead of a contents page of empty sections.
+    static func noCoverageLayout(_ layout: LayoutDescription) -> LayoutDescription {
+        let kept = layout.sections.filter { $0.type == .cover || $0.type == .executiveSummary }
+        guard kept.contains(where: { $0.type == .executiveSummary }) else { return layout }
+        var short = layout
+        short.sections = kept
+        return short
     }
 
     /// Opens the archive, turning archive errors into exit status 5.

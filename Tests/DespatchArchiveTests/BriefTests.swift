@@ -62,6 +62,10 @@ final class BriefTests: XCTestCase {
         let pdf = out + "/brief-2026-W20-default.pdf"
         try assertCompletePDF(pdf)
         if let text = pdfText(pdf) { XCTAssertTrue(text.contains("No new coverage in week 2026-W20"), text) }
+        // Short: the cover and the summary only.
+        let pages = r.stderr.components(separatedBy: "(").dropFirst().first?.split(separator: " ").first.flatMap { Int($0) }
+        XCTAssertNotNil(pages, r.stderr)
+        XCTAssertLessThanOrEqual(pages ?? 99, 2, r.stderr)
     }
 
     func testBadWeekIsAUsageErrorListingTheForms() throws {
