@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -65,9 +66,13 @@ let package = Package(
             name: "DespatchApp",
             dependencies: [
                 "DespatchCore", "DespatchModel", "DespatchAnalysis", "DespatchLayout", "DespatchRender",
-                "DespatchDocument", "DespatchExport", "DespatchSynthetic",
+                "DespatchDocument", "DespatchExport", "DespatchSynthetic", "DespatchArchive",
                 .product(name: "Logging", package: "swift-log"),
             ]
+        ),
+        .target(
+            name: "DespatchArchive",
+            dependencies: ["DespatchCore", "DespatchModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "despatch",
@@ -85,6 +90,13 @@ let package = Package(
         ),
         .testTarget(name: "DespatchAppTests", dependencies: ["DespatchApp"]),
         .testTarget(name: "DespatchExportTests", dependencies: ["DespatchExport", "DespatchDocument", "DespatchLayout", "DespatchModel"]),
+        .testTarget(
+            name: "DespatchArchiveTests",
+            dependencies: [
+                "DespatchArchive", "DespatchApp", "DespatchCore", "DespatchModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(
             name: "DespatchRenderTests",

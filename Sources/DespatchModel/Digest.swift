@@ -13,15 +13,18 @@ public struct Digest: Codable, Sendable {
     public var warnings: [String]
     /// Statistical key phrases that the theme taxonomy does not cover (added by the analysis core).
     public var keyPhrases: [KeyPhrase]?
+    /// For weekly briefs: the comparison with the previous week (nil in a plain digest).
+    public var trends: WeekComparison?
 
     enum CodingKeys: String, CodingKey {
-        case generator, articles, themes, alignments, entities, summary, warnings
+        case generator, articles, themes, alignments, entities, summary, warnings, trends
         case keyPhrases = "key_phrases"
     }
 
     public init(generator: String, articles: [ArticleDigest], themes: [CorpusTheme] = [],
                 alignments: [TaskAlignment] = [], entities: [EntityGroup] = [],
-                summary: [String] = [], warnings: [String] = [], keyPhrases: [KeyPhrase]? = nil) {
+                summary: [String] = [], warnings: [String] = [], keyPhrases: [KeyPhrase]? = nil,
+                trends: WeekComparison? = nil) {
         self.generator = generator
         self.articles = articles
         self.themes = themes
@@ -30,6 +33,7 @@ public struct Digest: Codable, Sendable {
         self.summary = summary
         self.warnings = warnings
         self.keyPhrases = keyPhrases
+        self.trends = trends
     }
 
     /// Earliest and latest article dates, if any article is dated.

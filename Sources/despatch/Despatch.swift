@@ -9,7 +9,8 @@ struct Despatch: ParsableCommand {
         commandName: "despatch",
         abstract: "Analyse news coverage of a foreign-policy event and typeset briefing PDFs.",
         version: DigestPipeline.version,
-        subcommands: [DigestCommand.self, AnalyzeCommand.self, EvalCommand.self, ExportCommand.self, LayoutsCommand.self, BenchCommand.self, SynthCommand.self],
+        subcommands: [DigestCommand.self, AnalyzeCommand.self, EvalCommand.self, ExportCommand.self, LayoutsCommand.self,
+                      IngestCommand.self, ArchiveCommand.self, BriefCommand.self, BenchCommand.self, SynthCommand.self],
         defaultSubcommand: DigestCommand.self
     )
 
