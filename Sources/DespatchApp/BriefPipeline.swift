@@ -88,9 +88,8 @@ public struct BriefPipeline {
         let before = digest(previous)
         let earlierVoices = try voiceKeys(of: earlier, archive: archive, timeZone: timeZone, summarySentences: summarySentences)
         result.trends = WeekComparer.compare(week: week, current: result, previous: before, earlierVoiceKeys: earlierVoices)
-        if current.isEmpty {
-            result.summary = ["No new coverage in week \(week.iso) (\(Self.longDate(week.firstDay)) to \(Self.longDate(week.lastDay)))."]
-        }
+        // An empty week: the document builder prints the catalogue's "no new coverage" line,
+        // in the layout's language, with the week's dates from `trends`.
         return result
     }
 

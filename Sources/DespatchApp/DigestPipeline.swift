@@ -93,7 +93,7 @@ public struct DigestPipeline {
             let day = CalendarDay(daysSinceEpoch: days)
             return String(format: "%@T%02d:%02d:%02dZ", day.iso, seconds / 3600, (seconds % 3600) / 60, seconds % 60)
         }
-        let day = digest.dateRange?.upperBound ?? CalendarDay(daysSinceEpoch: 0)
+        let day = digest.dateRange?.upperBound ?? digest.trends.flatMap { CalendarDay(iso: $0.to) } ?? CalendarDay(daysSinceEpoch: 0)
         return day.iso + "T00:00:00Z"
     }
 
@@ -101,7 +101,8 @@ public struct DigestPipeline {
     public func render(_ digest: Digest, layout: LayoutDescription, output: String, options: RenderOptions,
                        renderer: DocumentRenderer? = nil) throws -> RenderReport {
         let labels = labels(for: layout)
-        let request = RenderRequest(title: options.title ?? labels("digest.title"), week: options.week, strict: options.strict,
+        let title = options.title ?? (options.week.map { labels("brief.title", ["week": $0]) } ?? labels("digest.title"))
+        let request = RenderRequest(title: title, week: options.week, strict: options.strict,
                                     pngDirectory: options.pngDirectory, pngScale: options.pngScale,
                                     maxPages: options.maxPages, creationDate: Self.creationDate(for: digest),
                                     generator: Self.generator)

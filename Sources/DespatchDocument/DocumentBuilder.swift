@@ -20,7 +20,9 @@ public final class DocumentBuilder {
         self.layout = layout
         self.labels = labels
         var values: [String: String] = ["title": title, "count": String(digest.articles.count), "week": week ?? ""]
-        if let range = digest.dateRange {
+        if let range = digest.dateRange ?? digest.trends.flatMap({ t in
+            CalendarDay(iso: t.from).flatMap { from in CalendarDay(iso: t.to).map { from...$0 } }
+        }) {
             values["from"] = labels.formatDate(range.lowerBound, style: .long)
             values["to"] = labels.formatDate(range.upperBound, style: .long)
             values["date"] = labels.formatDate(range.upperBound, style: .long)
@@ -45,6 +47,7 @@ public final class DocumentBuilder {
                 contents = (nodes.count, spec)
                 continue
             case .executiveSummary: section = executiveSummary(spec)
+            case .trends: section = trends(spec)
             case .themes: section = themes(spec)
             case .taskGroups: section = taskGroups(spec)
             case .taskAlignment: section = taskAlignment(spec)
@@ -127,8 +130,12 @@ public final class DocumentBuilder {
     /// section can say "more in the full digest" and a page-limited layout can shrink it.
     func limited<T>(_ items: [T], _ spec: SectionSpec) -> [T] {
         let shown = spec.max.map { Array(items.prefix(Swift.max(0, $0))) } ?? items
-        currentItems?.total += items.count
-        currentItems?.shown += shown.count
+        if var counted = currentItems {
+            counted.total += items.count
+            counted.shown += shown.count
+            counted.longestList = Swift.max(counted.longestList, shown.count)
+            currentItems = counted
+        }
         return shown
     }
 }

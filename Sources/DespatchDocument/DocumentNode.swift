@@ -114,4 +114,7 @@ public struct SectionItems: Sendable, Equatable {
     public var section: Int
     public var shown: Int
     public var total: Int
+    /// The most items one `max`-limited list of the section shows. A section may hold several
+    /// lists each cut at `max` (task groups): lowering `max` below this is what shrinks it.
+    public var longestList: Int = 0
 }

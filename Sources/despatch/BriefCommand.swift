@@ -43,7 +43,7 @@ struct BriefCommand: ParsableCommand {
             onWait: { waitingForLock(db) })
         let count = result.digest.articles.count
         for o in result.outputs {
-            FileHandle.standardError.write(Data("despatch: wrote \(o.path) (\(o.pages) pages, \(count) article(s) of \(result.week.iso))\n".utf8))
+            FileHandle.standardError.write(Data("despatch: wrote \(o.path) (\(o.pages) page\(o.pages == 1 ? "" : "s"), \(count) article(s) of \(result.week.iso))\n".utf8))
         }
     }
 }

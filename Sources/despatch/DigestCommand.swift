@@ -42,6 +42,6 @@ struct DigestCommand: ParsableCommand {
         let report = try pipeline.runDigest(
             input: input, layoutName: layout, output: output,
             options: RenderOptions(title: title, strict: strict, pngDirectory: png, pngScale: pngDpi / 72))
-        FileHandle.standardError.write(Data("despatch: wrote \(output) (\(report.pageCount) pages)\n".utf8))
+        FileHandle.standardError.write(Data("despatch: wrote \(output) (\(report.pageCount) page\(report.pageCount == 1 ? "" : "s"))\n".utf8))
     }
 }

@@ -117,4 +117,27 @@ final class PaginationTests: XCTestCase {
         XCTAssertFalse(text.contains("Envoy 50 "), "the lowest-ranked item goes")
         XCTAssertTrue(text.contains("More in the full digest."))
     }
+
+    /// A section made of several lists, each cut at the same `max` (task groups): lowering
+    /// `max` below the total shown changes nothing, so the fitter must go below the longest
+    /// list. This once looped for ever on a one-article weekly brief.
+    func testPageLimitedLayoutShrinksASectionOfSeveralLists() throws {
+        let pdf = try Synthetic.temporaryPDF("onepage-lists")
+        let item = "Deepen cooperation in trade, investment, science, education and climate policy with every partner"
+        let lists = (1...8).map { n in
+            TaskList(label: "list \(n)", statedCount: nil, items: (1...12).map { "Task \(n).\($0): \(item)" })
+        }
+        let digest = Digest(generator: "test", articles: [ArticleDigest(file: "a.txt", title: "A", date: "2026-01-02",
+                                                                        source: "Wire", taskLists: lists)])
+        var layout = Synthetic.layout([SectionSpec(type: .taskGroups, max: 12)])
+        layout.maxPages = 1
+        let report = try Synthetic.renderer().renderPDF(digest: digest, layout: layout, labels: Synthetic.labels,
+                                                        request: Synthetic.request(), to: pdf)
+        XCTAssertEqual(report.pageCount, 1)
+        XCTAssertEqual(try PDFTools.pageCount(pdf), 1)
+        XCTAssertGreaterThan(report.droppedItems, 0)
+        let text = PDFTools.flat(try PDFTools.text(pdf))
+        XCTAssertTrue(text.contains("Task 1.1:"), "the first item of a list stays")
+        XCTAssertFalse(text.contains("Task 1.12:"), "the last items go")
+    }
 }

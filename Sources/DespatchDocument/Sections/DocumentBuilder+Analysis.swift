@@ -4,6 +4,9 @@ import DespatchModel
 extension DocumentBuilder {
     /// Corpus-level summary sentences, then the main figures of the analysis.
     func executiveSummary(_ spec: SectionSpec) -> [DocumentNode] {
+        if digest.articles.isEmpty {
+            return [sectionHeading(spec, key: "executive-summary"), paragraph(labels("no-coverage"))]
+        }
         let sentences = Array(digest.summary.prefix(spec.max ?? spec.summarySentences))
         guard !sentences.isEmpty else { return [] }
         var nodes: [DocumentNode] = [sectionHeading(spec, key: "executive-summary")]
@@ -29,7 +32,7 @@ extension DocumentBuilder {
         }
         for theme in themes {
             var spans = [Span(theme.label, bold: true),
-                         Span("  " + labels("theme.articles", ["count": String(theme.articles.count)]), tone: .muted)]
+                         Span("  " + labels.counted("theme.articles", theme.articles.count), tone: .muted)]
             if !theme.variants.isEmpty {
                 spans.append(Span(DocumentNode.lineBreak + theme.variants.map { "“\($0)”" }.joined(separator: ", "), italic: true))
             }

@@ -18,7 +18,7 @@ extension DocumentBuilder {
                                           "to": labels.formatDate(range.upperBound, style: .long)])
             nodes.append(paragraph(period, .coverMeta))
         }
-        nodes.append(paragraph(labels("cover.articles", ["count": String(digest.articles.count)]), .coverMeta))
+        nodes.append(paragraph(labels.counted("cover.articles", digest.articles.count), .coverMeta))
         let outlets = orderedUnique(digest.articles.compactMap { $0.source })
         if !outlets.isEmpty { nodes.append(paragraph(outlets.joined(separator: " · "), .coverMeta)) }
         nodes.append(.spacer(24))

@@ -16,6 +16,13 @@ public struct LabelCatalogue: Sendable {
         self.fallback = fallback
     }
 
+    /// A counted label: `key.one` for one item when the catalogue has it, else `key`; {count} filled.
+    public func counted(_ key: String, _ count: Int) -> String {
+        let singular = key + ".one"
+        let chosen = count == 1 && (labels[singular] ?? fallback[singular]) != nil ? singular : key
+        return self(chosen, ["count": String(count)])
+    }
+
     /// A heading label, in both languages when the layout names a second one.
     public func heading(_ key: String) -> String {
         let first = self(key)

@@ -3,6 +3,8 @@ public enum SectionType: String, Sendable, Equatable, CaseIterable {
     case cover
     case contents
     case executiveSummary = "executive-summary"
+    /// Weekly briefs: themes new, rising and falling against the previous week, new voices.
+    case trends
     case themes
     case taskGroups = "task-groups"
     case taskAlignment = "task-alignment"

@@ -87,20 +87,24 @@ public final class DocumentRenderer {
         var fitted = layout
         var tree: DocumentTree
         var pages: [PageLayout]
-        var dropped = 0
+        var firstShown: Int?
         while true {
             tree = DocumentBuilder(digest: digest, layout: fitted, labels: labels, title: request.title, week: request.week).build()
+            let shown = tree.sectionItems.reduce(0) { $0 + $1.shown }
+            if firstShown == nil { firstShown = shown }
             let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
             pages = try breaker.paginate(blocks, columns: firstColumns, in: context)
             guard let limit = layout.maxPages, pages.count > limit else { break }
-            guard let largest = tree.sectionItems.filter({ $0.shown > 1 }).max(by: { $0.shown < $1.shown }) else {
+            // Each round lowers one section's `max` below its longest list, so every round
+            // shows fewer items and the loop ends: fitted, or nothing left to drop.
+            guard let largest = tree.sectionItems.filter({ $0.longestList > 1 }).max(by: { $0.shown < $1.shown }) else {
                 throw RenderError.tooManyPages(limit: limit)
             }
             // Far over the limit: larger steps first, then one item at a time.
-            let step = pages.count > limit + 1 ? max(1, largest.shown / 4) : 1
-            fitted.sections[largest.section].max = largest.shown - step
-            dropped += step
+            let step = pages.count > limit + 1 ? max(1, largest.longestList / 4) : 1
+            fitted.sections[largest.section].max = largest.longestList - step
         }
+        let dropped = (firstShown ?? 0) - tree.sectionItems.reduce(0) { $0 + $1.shown }
         clock.mark("build and paginate (\(pages.count) pages)")
         let values = tree.values
         if request.strict, !context.missingGlyphs.isEmpty {
