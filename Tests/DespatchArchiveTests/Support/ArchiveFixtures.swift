@@ -100,6 +100,10 @@ enum Fixtures {
         process.standardError = FileHandle(forWritingAtPath: errPath)
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // A hung child fails its test (SIGTERM, status 143) instead of stalling the suite.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 300) {
+            if process.isRunning { process.terminate() }
+        }
         return Started(process: process, outPath: outPath, errPath: errPath)
     }
 }

@@ -9,6 +9,9 @@ enum PDFTools {
         var stderr: String
     }
 
+    /// Seconds a child process may run before it is terminated (SIGTERM).
+    static let timeout: Double = 300
+
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], environment: [String: String]? = nil,
                     currentDirectory: String? = nil) throws -> Result {
@@ -21,6 +24,10 @@ enum PDFTools {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // A hung child (a pagination loop, say) fails its test instead of stalling the suite.
+        DispatchQueue.global().asyncAfter(deadline: .now() + PDFTools.timeout) {
+            if process.isRunning { process.terminate() }
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
