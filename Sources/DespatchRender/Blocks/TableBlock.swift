@@ -64,13 +64,59 @@ final class TableBlock: Block {
 
     func wrap(width: Double, in context: RenderContext) -> Double {
         if laidOutWidth != width {
-            let total = columns.reduce(0) { $0 + $1.weight }
-            columnWidths = columns.map { width * $0.weight / max(total, 0.0001) }
+            columnWidths = Self.fit(weights: columns.map { $0.weight }, minimums: minimumContentWidths(in: context), width: width)
             laidOutWidth = width
             measure(header, in: context)
             for row in rows { measure(row, in: context) }
         }
         return header.height + rows.reduce(0) { $0 + $1.height }
+    }
+
+    /// Column widths in proportion to the weights, widened where a column's widest word would
+    /// not fit (a narrow "Stance" column cutting "congratulatory" as "congratulator-y"). The room
+    /// is taken from columns wider than they need, in proportion to their slack; when the words
+    /// cannot all fit, the weights stand and Pango breaks inside words as a last resort.
+    static func fit(weights: [Double], minimums: [Double], width: Double) -> [Double] {
+        let total = weights.reduce(0, +)
+        var widths = weights.map { width * $0 / max(total, 0.0001) }
+        guard minimums.count == widths.count, minimums.reduce(0, +) <= width else { return widths }
+        let deficit = zip(widths, minimums).reduce(0) { $0 + max(0, $1.1 - $1.0) }
+        guard deficit > 0 else { return widths }
+        let slack = zip(widths, minimums).map { max(0, $0 - $1) }
+        let totalSlack = slack.reduce(0, +)
+        guard totalSlack >= deficit else { return widths }
+        for c in widths.indices {
+            widths[c] = widths[c] < minimums[c] ? minimums[c] : widths[c] - deficit * slack[c] / totalSlack
+        }
+        return widths
+    }
+
+    /// The width each column needs for its widest unbreakable word, padding included. Words of
+    /// more than 40 characters (a long URL) are left to break rather than take the table; only
+    /// the three longest words (by characters) of a column are measured with Pango.
+    private func minimumContentWidths(in context: RenderContext) -> [Double] {
+        columns.indices.map { c in
+            var longest: [(word: Substring, run: StyledRun, style: TextStyle)] = []
+            for row in [header] + rows {
+                guard c < row.cells.count, let cell = row.cells[c] else { continue }
+                for run in cell.spans {
+                    for word in run.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "/" })
+                    where word.count > (longest.count < 3 ? 0 : longest[longest.count - 1].word.count) && word.count <= 40 {
+                        longest.append((word, run, cell.style))
+                        longest.sort { $0.word.count > $1.word.count }
+                        if longest.count > 3 { longest.removeLast() }
+                    }
+                }
+            }
+            let widest = longest.map { candidate -> Double in
+                var run = candidate.run
+                run.text = String(candidate.word)
+                var style = candidate.style
+                style.hyphenate = false
+                return context.layout([run], style: style, width: nil).size.width
+            }.max() ?? 0
+            return widest > 0 ? widest + 2 * appearance.padding + 1 : 0
+        }
     }
 
     private func measure(_ row: Row, in context: RenderContext) {
