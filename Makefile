@@ -10,7 +10,7 @@ LAYOUTS := $(basename $(notdir $(wildcard Layouts/*.yaml)))
 
 .PHONY: all deps build digest test previews memcheck fuzz bench clean help
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := FuzzArticleReader
+FUZZ_TARGETS := FuzzArticleReader FuzzLayoutParser
 
 all: digest
 

@@ -9,6 +9,7 @@ let package = Package(
     dependencies: [.package(name: "Despatch", path: "..")],
     targets: [
         .executableTarget(name: "FuzzArticleReader", dependencies: [.product(name: "DespatchCore", package: "Despatch")]),
+        .executableTarget(name: "FuzzLayoutParser", dependencies: [.product(name: "DespatchLayout", package: "Despatch")]),
     ],
     swiftLanguageModes: [.v5]
 )
