@@ -6,7 +6,15 @@ import Foundation
 /// Inserts soft hyphens (U+00AD) where Pango may break. Only plain lower-case words are
 /// hyphenated: names, acronyms and words with digits or diacritics are left whole.
 final class PatternHyphenator: Hyphenator {
-    private var patterns: [String: [UInt8]] = [:]
+    /// One pattern: its letters (ASCII lower case and '.') and the inter-letter values.
+    private struct Pattern {
+        var letters: [UInt8]
+        var points: [UInt8]
+    }
+    /// Patterns by the FNV-1a hash of their letters. The lookup extends a hash letter by
+    /// letter along the word, so no substring is ever built; the stored letters are compared
+    /// to rule out a collision.
+    private var patterns: [UInt64: Pattern] = [:]
     private var maxPatternLength = 0
     private let leftMin: Int
     private let rightMin: Int
@@ -14,33 +22,55 @@ final class PatternHyphenator: Hyphenator {
     private let lock = NSLock()
     static let softHyphen: Character = "\u{AD}"
 
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static func fnv(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+    /// Reads the dictionary as bytes (the .dic files are ASCII or ISO-8859-1; patterns with
+    /// other letters are skipped, as only ASCII words are hyphenated).
     init?(dictionaryPath: String) {
-        guard let data = FileManager.default.contents(atPath: dictionaryPath),
-              let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .isoLatin1) else { return nil }
+        guard let contents = FileManager.default.contents(atPath: dictionaryPath) else { return nil }
+        let data = [UInt8](contents)
         var left = 2, right = 3
-        for (i, raw) in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if i == 0 || line.isEmpty || line.hasPrefix("%") || line.hasPrefix("#") { continue }
-            if line.hasPrefix("LEFTHYPHENMIN") { left = Int(line.split(separator: " ").last ?? "") ?? left; continue }
-            if line.hasPrefix("RIGHTHYPHENMIN") { right = Int(line.split(separator: " ").last ?? "") ?? right; continue }
-            if line.uppercased() == line, line.contains(where: { $0.isLetter }) { continue }  // other directives
-            if line.contains("/") { continue }  // non-standard hyphenation entries
-            var letters = ""
+        var lineNumber = 0
+        for raw in data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+            lineNumber += 1
+            var line = raw[...]
+            while let f = line.first, f == 0x20 || f == 0x09 { line = line.dropFirst() }
+            while let l = line.last, l == 0x20 || l == 0x09 { line = line.dropLast() }
+            // The first line names the charset; % and # start comments.
+            guard lineNumber > 1, let first = line.first, first != 0x25, first != 0x23 else { continue }
+            if let value = Self.directive("LEFTHYPHENMIN", line) { left = value ?? left; continue }
+            if let value = Self.directive("RIGHTHYPHENMIN", line) { right = value ?? right; continue }
+            let hasLower = line.contains { $0 >= 0x61 && $0 <= 0x7A }
+            if !hasLower, line.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }  // other directives
+            if line.contains(0x2F) { continue }  // non-standard hyphenation entries
+            var letters: [UInt8] = []
             var points: [UInt8] = [0]
-            for ch in line {
-                if let d = ch.wholeNumberValue, ch.isASCII {
-                    points[points.count - 1] = UInt8(d)
+            var ascii = true
+            for b in line {
+                if b >= 0x30 && b <= 0x39 {
+                    points[points.count - 1] = b - 0x30
                 } else {
-                    letters.append(ch)
+                    if b >= 0x80 { ascii = false }
+                    letters.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                     points.append(0)
                 }
             }
-            patterns[letters] = points
+            guard ascii, !letters.isEmpty else { continue }
+            patterns[letters.reduce(Self.fnvOffset, Self.fnv)] = Pattern(letters: letters, points: points)
             maxPatternLength = max(maxPatternLength, letters.count)
         }
         guard !patterns.isEmpty else { return nil }
         leftMin = left
         rightMin = right
+    }
+
+    /// `NAME value` lines: nil when `line` is not this directive, .some(nil) when its value is bad.
+    private static func directive(_ name: String, _ line: ArraySlice<UInt8>) -> Int?? {
+        let key = Array(name.utf8)
+        guard line.starts(with: key) else { return nil }
+        let value = line.dropFirst(key.count).filter { $0 != 0x20 && $0 != 0x09 }
+        return .some(Int(String(decoding: value, as: UTF8.self)))
     }
 
     /// Works on UTF-8 bytes: a word is a run of bytes that are not spaces or ASCII
@@ -86,15 +116,15 @@ final class PatternHyphenator: Hyphenator {
         lock.lock()
         if let cached = cache[Substring(key)] { lock.unlock(); return Array(cached.utf8) }
         lock.unlock()
-        let letters = Array("." + key.lowercased() + ".")
+        // '.' marks the word's edges, as in the patterns.
+        let letters: [UInt8] = [0x2E] + word.map { $0 | 0x20 } + [0x2E]
         var points = [UInt8](repeating: 0, count: letters.count + 1)
         for i in 0..<letters.count {
-            var k = ""
+            var hash = Self.fnvOffset
             for j in i..<min(letters.count, i + maxPatternLength) {
-                k.append(letters[j])
-                if let p = patterns[k] {
-                    for (n, v) in p.enumerated() where v > points[i + n] { points[i + n] = v }
-                }
+                hash = Self.fnv(hash, letters[j])
+                guard let p = patterns[hash], p.letters.elementsEqual(letters[i...j]) else { continue }
+                for (n, v) in p.points.enumerated() where v > points[i + n] { points[i + n] = v }
             }
         }
         var result: [UInt8] = []
