@@ -22,17 +22,21 @@ public struct DigestBuilder: Sendable {
     public func build(_ corpus: Corpus, generator: String) -> Digest {
         let v = vocabulary
         var warnings = corpus.warnings
-        var structures: [ArticleStructure] = []
-        for a in corpus.articles {
-            let st = ArticleStructure(article: a, warnings: &warnings)
+        // Structure and sentence readings are per article and independent: read them on all
+        // cores, then merge in article order so the digest is the same whatever the timing.
+        let read = ParallelMap.map(corpus.articles) { a -> (ArticleStructure, [SentenceReading], [String]) in
+            var own: [String] = []
+            let st = ArticleStructure(article: a, warnings: &own)
             if !st.sentences.contains(where: { $0.kind == .body }) {
-                warnings.append("\(a.file): no sentence found in the body; nothing to analyse")
+                own.append("\(a.file): no sentence found in the body; nothing to analyse")
             }
-            structures.append(st)
+            return (st, st.sentences.map { SentenceReading($0, v) }, own)
         }
+        let structures = read.map { $0.0 }
+        let allReadings = read.map { $0.1 }
+        for r in read { warnings += r.2 }
 
         // The host country: the country named most often in the bodies, read from the data.
-        let allReadings = structures.map { st in st.sentences.map { SentenceReading($0, v) } }
         var placeCounts: [Place: Int] = [:]
         var placeSurface: [Place: [String: Int]] = [:]
         for readings in allReadings {
@@ -56,27 +60,20 @@ public struct DigestBuilder: Sendable {
         var personOrder: [String] = []
         var corpusCandidates: [(article: Int, index: Int, text: String, folded: [String])] = []
 
-        for (ai, (article, st)) in zip(corpus.articles, structures).enumerated() {
+        // Per-article analysis on all cores; the corpus-wide tallies are merged after, in order.
+        let analysed = ParallelMap.map(Array(zip(corpus.articles, structures).enumerated())) { ai, pair -> ArticleAnalysis in
+            let (article, st) = pair
             let bodySentences = st.sentences.filter { $0.kind == .body }
             // Summary.
             let ranking = summarizer.rank(bodySentences.map(\.folded))
             let summary = ranking.select(summarySentences).map { Self.stripDateline(bodySentences[$0].text) }
-            let ranked = ranking.select(3)
-            for i in ranked { corpusCandidates.append((ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded)) }
+            let candidates = ranking.select(3).map { i in (ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded) }
             // Themes.
             let themes = ArticleThemes(sentences: st.sentences, vocabulary: v)
-            themeData.append(themes)
             // Voices.
             let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(allReadings[ai])
-            for p in persons {
-                let key = TextFolding.compactKey(p.name)
-                if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
-                personGroups[key]!.forms.formUnion(p.forms)
-                personGroups[key]!.mentions += p.mentions
-            }
             // Task lists.
             let found = taskExtractor.extract(readings: allReadings[ai])
-            for (i, f) in found.enumerated() { allLists.append((article.file, i + 1, f.fullItems)) }
             var discrepancies: [String] = []
             for f in found {
                 if let n = f.list.statedCount, n != f.list.items.count {
@@ -88,12 +85,26 @@ public struct DigestBuilder: Sendable {
             for c in st.repeatedCaptions { discrepancies.append("The photo caption is repeated twice: “\(ReactionExtractor.gist(c))”") }
             if st.repeatedParagraphs > 0 { discrepancies.append("\(st.repeatedParagraphs) paragraph(s) repeated in the body.") }
 
-            digests.append(ArticleDigest(
+            let digest = ArticleDigest(
                 file: article.file, title: article.title, date: st.date?.iso, dateSource: st.date == nil ? nil : st.dateSource,
                 source: article.source ?? st.outletTag, language: st.language, url: article.url,
                 summary: summary, themes: themes.scores, officials: officials, reactions: reactions,
                 taskLists: found.map(\.list), facts: FactExtractor.extract(st.sentences), discrepancies: discrepancies,
-                paragraphs: st.body, relatedHeadlines: st.relatedHeadlines))
+                paragraphs: st.body, relatedHeadlines: st.relatedHeadlines)
+            return ArticleAnalysis(digest: digest, themes: themes, persons: persons, lists: found.map(\.fullItems),
+                                   candidates: candidates)
+        }
+        for (article, result) in zip(corpus.articles, analysed) {
+            corpusCandidates += result.candidates
+            themeData.append(result.themes)
+            for p in result.persons {
+                let key = TextFolding.compactKey(p.name)
+                if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
+                personGroups[key]!.forms.formUnion(p.forms)
+                personGroups[key]!.mentions += p.mentions
+            }
+            for (i, items) in result.lists.enumerated() { allLists.append((article.file, i + 1, items)) }
+            digests.append(result.digest)
         }
 
         // Corpus themes.
@@ -157,4 +168,13 @@ public struct DigestBuilder: Sendable {
         }
         return s
     }
+}
+
+/// What the analysis of one article hands back to the corpus-wide merge.
+private struct ArticleAnalysis {
+    var digest: ArticleDigest
+    var themes: ArticleThemes
+    var persons: [(name: String, forms: [String], mentions: Int)]
+    var lists: [[String]]
+    var candidates: [(article: Int, index: Int, text: String, folded: [String])]
 }
