@@ -73,7 +73,7 @@ public final class DocumentBuilder {
         if let contents {
             nodes.insert(contentsOf: contentsNodes(contents.spec), at: contents.index)
         }
-        return DocumentTree(title: Template.fill(layout.title, values), subtitle: Template.fill(layout.subtitle, values),
+        return DocumentTree(title: labels.fill(layout.title, values), subtitle: labels.fill(layout.subtitle, values),
                             nodes: nodes, anchors: anchors, values: values, sectionItems: items)
     }
 

@@ -4,12 +4,12 @@ import DespatchModel
 extension DocumentBuilder {
     /// Title, subtitle, period and outlets, on a page of their own.
     func cover(_ spec: SectionSpec) -> [DocumentNode] {
-        let title = Template.fill(layout.title, values)
+        let title = labels.fill(layout.title, values)
         // The cover's own anchor lets the outline start at the first page.
         var nodes: [DocumentNode] = [.spacer(60)]
         if let logo = layout.logo { nodes.append(.image(path: logo, maxWidth: 120)) }
         nodes += [.heading(.title, title, anchor: Anchor(name: "cover", title: title, level: 0)), .rule(.accent, thickness: 1.5)]
-        let subtitle = Template.fill(layout.subtitle, values)
+        let subtitle = labels.fill(layout.subtitle, values)
         if !subtitle.isEmpty { nodes.append(paragraph(subtitle, .coverSubtitle)) }
         if let range = digest.dateRange {
             let period = range.lowerBound == range.upperBound

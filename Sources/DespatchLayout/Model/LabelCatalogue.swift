@@ -16,6 +16,23 @@ public struct LabelCatalogue: Sendable {
         self.fallback = fallback
     }
 
+    /// Fills a layout template: `{label:KEY}` first becomes this catalogue's label KEY (so one
+    /// template prints "Page 3 of 12", "Trang 3/12" or "Page 3 sur 12" by the layout's language),
+    /// then the `{name}` placeholders are filled from `values`.
+    public func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.contains("{label:") else { return Template.fill(template, values) }
+        var expanded = ""
+        var rest = template[...]
+        while let open = rest.range(of: "{label:") {
+            guard let close = rest[open.upperBound...].firstIndex(of: "}") else { break }
+            expanded += rest[..<open.lowerBound]
+            expanded += self(String(rest[open.upperBound..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        expanded += rest
+        return Template.fill(expanded, values)
+    }
+
     /// A counted label: `key.one` for one item when the catalogue has it, else `key`; {count} filled.
     public func counted(_ key: String, _ count: Int) -> String {
         let singular = key + ".one"

@@ -123,7 +123,7 @@ public final class DocumentRenderer {
             let surface = try CairoSurface.pdf(path: pdfPath, width: geometry.width, height: geometry.height)
             surface.setMetadata(DocumentMetadata(
                 title: tree.title, author: layout.metadata.author,
-                subject: layout.metadata.subject.isEmpty ? tree.subtitle : Template.fill(layout.metadata.subject, values),
+                subject: layout.metadata.subject.isEmpty ? tree.subtitle : labels.fill(layout.metadata.subject, values),
                 keywords: (layout.metadata.keywords + digest.themes.prefix(8).map { $0.label }).joined(separator: ", "),
                 creator: request.generator, creationDate: request.creationDate))
             let cairo = try CairoContext(surface: surface)

@@ -24,7 +24,7 @@ struct RunningTextPainter {
     private func line(_ text: RunningText, values: [String: String], baselineY: Double, painter: PagePainter, context: RenderContext) throws {
         let width = geometry.contentWidth
         for (template, alignment) in [(text.left, TextAlignment.left), (text.center, .center), (text.right, .right)] where !template.isEmpty {
-            let filled = Template.fill(template, values)
+            let filled = labels.fill(template, values)
             guard !filled.isEmpty else { continue }
             let layout = context.layout([StyledRun(filled)], style: styles.runningText.with { $0.alignment = alignment }, width: width)
             let metrics = layout.lineMetrics()
