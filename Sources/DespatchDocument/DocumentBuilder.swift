@@ -93,8 +93,8 @@ public final class DocumentBuilder {
 
     func registerArticleAnchor(_ anchor: Anchor) { anchors.append(anchor) }
 
-    func paragraph(_ text: String, _ role: TextRole = .body, keepWithNext: Bool = false) -> DocumentNode {
-        .paragraph([Span(text)], role, keepWithNext: keepWithNext)
+    func paragraph(_ text: String, _ role: TextRole = .body, keepWithNext: Bool = false, language: String? = nil) -> DocumentNode {
+        .paragraph([Span(text, language: language)], role, keepWithNext: keepWithNext)
     }
 
     func bullet(_ spans: [Span], marker: String = "•") -> DocumentNode { .listItem(marker: marker, spans) }

@@ -54,10 +54,15 @@ public struct Span: Sendable, Equatable {
     public var link: String?
     /// A cross reference: the name of an anchor elsewhere in the document.
     public var destination: String?
+    /// The language of the text (BCP 47), when it is known and may differ from the layout's:
+    /// article text carries its article's, so a Vietnamese article in an English briefing gets
+    /// Vietnamese line breaking and no English hyphenation.
+    public var language: String?
 
     public init(_ text: String, bold: Bool = false, italic: Bool = false, tone: Tone = .normal, link: String? = nil,
-                destination: String? = nil) {
+                destination: String? = nil, language: String? = nil) {
         self.text = text
+        self.language = language
         self.bold = bold
         self.italic = italic
         self.tone = tone

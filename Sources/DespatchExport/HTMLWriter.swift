@@ -65,7 +65,9 @@ public struct HTMLWriter {
             let id = anchor.map { " id=\"\(escape($0.name))\"" } ?? ""
             return "<\(tag)\(id)>\(escape(text))</\(tag)>\n"
         case .paragraph(let spans, let role, _):
-            return "<p class=\"\(roleClass(role))\">\(inline(spans))</p>\n"
+            // Article text in its own language: browsers break and hyphenate it by that language.
+            let lang = spans.first?.language.map { " lang=\"\(escape($0))\"" } ?? ""
+            return "<p class=\"\(roleClass(role))\"\(lang)>\(inline(spans))</p>\n"
         case .listItem(_, let spans):
             return "<ul><li>\(inline(spans))</li></ul>\n"
         case .table(let columns, let rows):

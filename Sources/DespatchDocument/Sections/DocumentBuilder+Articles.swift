@@ -14,11 +14,11 @@ extension DocumentBuilder {
             let summary = Array(article.summary.prefix(spec.summarySentences))
             if !summary.isEmpty, spec.summarySentences > 0 {
                 nodes.append(subheading(heading("summary")))
-                nodes.append(paragraph(summary.joined(separator: " ")))
+                nodes.append(paragraph(summary.joined(separator: " "), language: article.language))
             }
             if spec.fullText, !article.paragraphs.isEmpty {
                 nodes.append(subheading(heading("full-text")))
-                nodes += article.paragraphs.map { paragraph($0) }
+                nodes += article.paragraphs.map { paragraph($0, language: article.language) }
             }
         }
         return nodes

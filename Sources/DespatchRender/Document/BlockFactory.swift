@@ -58,7 +58,7 @@ struct BlockFactory {
 
     func runs(_ spans: [Span]) -> [StyledRun] {
         spans.map { StyledRun($0.text, bold: $0.bold, italic: $0.italic, color: color($0.destination != nil ? .accent : $0.tone),
-                              link: $0.link, destination: $0.destination) }
+                              link: $0.link, destination: $0.destination, language: $0.language) }
     }
 
     func color(_ tone: Tone) -> RGB? {

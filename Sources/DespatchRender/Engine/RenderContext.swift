@@ -35,13 +35,16 @@ final class RenderContext {
         let attributes = AttributeList()
         var hasAttributes = false
         for span in spans {
-            let piece = (style.hyphenate ? hyphenator?.hyphenate(span.text) : nil) ?? span.text
+            // The pattern dictionary is English: text known to be in another language is left whole.
+            let english = span.language.map { $0.lowercased().hasPrefix("en") } ?? true
+            let piece = (style.hyphenate && english ? hyphenator?.hyphenate(span.text) : nil) ?? span.text
             let start = text.utf8.count
             text += piece
             let range = start..<text.utf8.count
             if span.bold { attributes.addBold(range); hasAttributes = true }
             if span.italic { attributes.addItalic(range); hasAttributes = true }
             if let c = span.color { attributes.addColor(c.tuple, range); hasAttributes = true }
+            if let code = span.language { attributes.addLanguage(code, range); hasAttributes = true }
         }
         layout.setFont(font(for: style))
         layout.setWidth(width)

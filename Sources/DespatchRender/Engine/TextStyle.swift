@@ -60,8 +60,12 @@ struct StyledRun: Sendable, Equatable {
     var link: String?
     /// Named destination of a cross reference; a paragraph holding one links there as a whole.
     var destination: String?
-    init(_ text: String, bold: Bool = false, italic: Bool = false, color: RGB? = nil, link: String? = nil, destination: String? = nil) {
+    /// Language of the run (BCP 47): a Pango language attribute, and hyphenation only for English.
+    var language: String?
+    init(_ text: String, bold: Bool = false, italic: Bool = false, color: RGB? = nil, link: String? = nil, destination: String? = nil,
+         language: String? = nil) {
         self.text = text
+        self.language = language
         self.bold = bold
         self.italic = italic
         self.color = color

@@ -22,6 +22,12 @@ final class AttributeList {
         insert(pango_attr_foreground_new(c(color.0), c(color.1), c(color.2)), range)
     }
 
+    /// The language of the text (line breaking rules, font choice); Pango keeps its languages
+    /// for the life of the process, so the PangoLanguage needs no freeing.
+    func addLanguage(_ code: String, _ range: Range<Int>) {
+        insert(pango_attr_language_new(pango_language_from_string(code)), range)
+    }
+
     /// The list takes ownership of `attribute`.
     private func insert(_ attribute: UnsafeMutablePointer<PangoAttribute>?, _ range: Range<Int>) {
         guard let attribute else { return }

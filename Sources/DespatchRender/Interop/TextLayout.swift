@@ -22,6 +22,9 @@ final class TextLayout {
         pango_layout_set_text(pointer, text, Int32(text.utf8.count))
     }
 
+    /// The text as Pango holds it (soft hyphens included).
+    var text: String { String(cString: pango_layout_get_text(pointer)) }
+
     func setFont(_ font: FontDescription) { pango_layout_set_font_description(pointer, font.pointer) }
 
     /// Width in points; nil = no wrapping.
