@@ -120,13 +120,32 @@ public struct SyntheticCorpus {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let articles = generate()
         for a in articles {
-            try Data(a.text.utf8).write(to: URL(fileURLWithPath: folder + "/" + a.file))
+            try Self.replaceFile(at: folder + "/" + a.file, with: Data(a.text.utf8))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(AnswerKey(articles: articles.map(\.answers)))
-            .write(to: URL(fileURLWithPath: folder + "/answers.json"))
+        try Self.replaceFile(at: folder + "/answers.json", with: encoder.encode(AnswerKey(articles: articles.map(\.answers))))
         return articles
+    }
+
+    /// Writes `data` to `path` without following a symlink there. `Data.write(to:)` opens the
+    /// destination and so writes through a symlink into whatever file it points at (anywhere
+    /// on the disk); instead the bytes go to a fresh temporary name in the same folder,
+    /// created exclusively (O_EXCL, so a link planted under that name is refused too), and
+    /// rename(2) then replaces the directory entry at `path`, a symlink included.
+    static func replaceFile(at path: String, with data: Data) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            "." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        do {
+            try data.write(to: temporary, options: .withoutOverwriting)
+            guard rename(temporary.path, path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        } catch {
+            unlink(temporary.path)
+            throw error
+        }
     }
 }
 
