@@ -47,7 +47,7 @@ public struct RenderReport: Sendable {
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
 public final class DocumentRenderer {
-    private let pango: PangoEnvironment
+    let pango: PangoEnvironment
 
     /// Loads the fonts of `fontsDirectory` (only those) once for any number of documents.
     public init(fontsDirectory: String) throws {
