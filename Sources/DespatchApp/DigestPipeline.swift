@@ -110,8 +110,9 @@ public struct DigestPipeline {
             let engine = try renderer ?? makeRenderer()
             let report = try engine.renderPDF(digest: digest, layout: layout, labels: labels, request: request, to: output)
             for glyph in report.missingGlyphs { logger.warning("no glyph in Fonts/ for \(glyph)") }
-            if report.droppedItems > 0 {
-                logger.warning("layout '\(layout.name)' allows \(layout.maxPages ?? 0) page(s): \(report.droppedItems) lower-ranked item(s) left out (more in the full digest)")
+            if report.droppedItems > 0 || !report.droppedSections.isEmpty {
+                let sections = report.droppedSections.isEmpty ? "" : "; section(s) left out: " + report.droppedSections.joined(separator: ", ")
+                logger.warning("layout '\(layout.name)' allows \(layout.maxPages ?? 0) page(s): \(report.droppedItems) lower-ranked item(s) left out (more in the full digest)\(sections)")
             }
             return report
         } catch let error as RenderError {

@@ -46,4 +46,14 @@ final class LanguageEditionTests: XCTestCase {
         let second = PDFTools.flat(try PDFTools.text(rendered.pdf, page: 2))
         XCTAssertTrue(second.contains("Page 2 of \(rendered.pages)"), second)
     }
+
+    /// English is hyphenated from the pattern dictionary (pdftotext shows each break as a soft
+    /// hyphen at the line's end); the Vietnamese edition never is.
+    func testEnglishIsHyphenatedAndVietnameseIsNot() throws {
+        let english = try PDFTools.text(try SampleRender.get().pdf)
+        let breaks = english.split(separator: "\n").filter { $0.hasSuffix("\u{AD}") }
+        XCTAssertGreaterThan(breaks.count, 20, "justified English text breaks words at pattern points")
+        let vietnamese = try PDFTools.text(try render("vi-briefing").pdf)
+        XCTAssertFalse(vietnamese.contains("\u{AD}"), "no hyphenation in the Vietnamese edition")
+    }
 }

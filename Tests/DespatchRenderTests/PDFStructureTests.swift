@@ -1,3 +1,5 @@
+import DespatchModel
+import DespatchRender
 import DespatchLayout
 import Foundation
 import XCTest
@@ -51,7 +53,8 @@ final class PDFStructureTests: XCTestCase {
         let linkCount = raw.components(separatedBy: "/Subtype /Link").count - 1
         let contentsEntries = sample.anchorPages.keys.filter { $0.hasPrefix("art-") || $0.hasPrefix("sec-") }.count
         XCTAssertGreaterThanOrEqual(linkCount, contentsEntries)
-        for name in sample.anchorPages.keys where name.hasPrefix("art-") {
+        XCTAssertTrue(sample.anchorPages.keys.contains { $0.hasPrefix("sec-") }, "sections have anchors")
+        for name in sample.anchorPages.keys where name.hasPrefix("art-") || name.hasPrefix("sec-") {
             XCTAssertTrue(raw.contains("/Dest (\(name))"), "no link to \(name)")
         }
         XCTAssertFalse(raw.contains("/Dest [") && raw.contains("/XYZ null"), "forward page links are not used")
@@ -60,10 +63,37 @@ final class PDFStructureTests: XCTestCase {
     func testMetadataIsSet() throws {
         let sample = try SampleRender.get()
         let info = try PDFTools.info(sample.pdf)
-        for key in ["Title", "Author", "Subject", "Creator", "CreationDate"] {
+        for key in ["Title", "Author", "Subject", "Keywords", "Creator", "CreationDate"] {
             XCTAssertFalse((info[key] ?? "").isEmpty, "\(key) is empty")
         }
         XCTAssertTrue(info["Creator"]?.hasPrefix("despatch") ?? false)
+        XCTAssertTrue(info["Keywords"]?.contains("foreign policy") ?? false, "the layout's keywords: \(info)")
+        XCTAssertTrue(info["CreationDate"]?.contains("2026") ?? false, "the newest article's day, not the clock")
+    }
+
+    func testSourceDateEpochSetsTheCreationDate() throws {
+        let folder = try Repo.temporaryFolder("epoch")
+        var env = ProcessInfo.processInfo.environment
+        env["SOURCE_DATE_EPOCH"] = "1700000000"  // 2023-11-14T22:13:20Z
+        env["TZ"] = "UTC"
+        let r = try PDFTools.run(Repo.executable, ["digest", "--input", Repo.samples, "--output", folder + "/e.pdf"],
+                                 environment: env, currentDirectory: Repo.root)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let date = try PDFTools.info(folder + "/e.pdf")["CreationDate"] ?? ""
+        XCTAssertTrue(date.contains("Nov 14 22:13:20 2023"), date)
+    }
+
+    func testSourceURLIsAClickableLink() throws {
+        let url = "https://news.example.org/2026/01/28/congress-outcome"
+        let digest = Digest(generator: "test", articles: [ArticleDigest(file: "a.txt", title: "A", date: "2026-01-02", source: "Wire",
+                                                                        url: url, paragraphs: ["Body."])])
+        let pdf = try Synthetic.temporaryPDF("uri")
+        try Synthetic.renderer().renderPDF(digest: digest, layout: Synthetic.layout([SectionSpec(type: .sources)]),
+                                           labels: Synthetic.labels, request: Synthetic.request(), to: pdf)
+        let qdf = pdf + ".qdf"
+        XCTAssertEqual(try PDFTools.run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf]).status, 0)
+        let raw = String(decoding: try Data(contentsOf: URL(fileURLWithPath: qdf)), as: UTF8.self)
+        XCTAssertTrue(raw.contains("/URI (\(url))"), "a URI link annotation for the source")
     }
 }
 

@@ -7,7 +7,9 @@ extension DocumentBuilder {
         if digest.articles.isEmpty {
             return [sectionHeading(spec, key: "executive-summary"), paragraph(labels("no-coverage"))]
         }
-        let sentences = Array(digest.summary.prefix(spec.max ?? spec.summarySentences))
+        // `max` counts sentences like any list (so a page-limited layout can shrink it);
+        // without it, `summary_sentences` says how many.
+        let sentences = limited(spec.max == nil ? Array(digest.summary.prefix(spec.summarySentences)) : digest.summary, spec)
         guard !sentences.isEmpty else { return [] }
         var nodes: [DocumentNode] = [sectionHeading(spec, key: "executive-summary")]
         nodes += sentences.map { bullet([Span($0)]) }
@@ -33,10 +35,10 @@ extension DocumentBuilder {
         for theme in themes {
             var spans = [Span(theme.label, bold: true),
                          Span("  " + labels.counted("theme.articles", theme.articles.count), tone: .muted)]
-            if !theme.variants.isEmpty {
+            if !theme.variants.isEmpty, !spec.brief {
                 spans.append(Span(DocumentNode.lineBreak + theme.variants.map { "“\($0)”" }.joined(separator: ", "), italic: true))
             }
-            if let evidence = theme.evidence { spans.append(Span(DocumentNode.lineBreak + evidence)) }
+            if let evidence = theme.evidence, !spec.brief { spans.append(Span(DocumentNode.lineBreak + evidence)) }
             nodes.append(bullet(spans))
         }
         return nodes
@@ -112,6 +114,16 @@ extension DocumentBuilder {
         }
         rows = limited(rows, spec)
         guard !rows.isEmpty else { return [] }
+        if spec.brief {
+            // Speaker and role in one cell; no source column.
+            let briefRows: [[[Span]]] = rows.map { r in
+                let role = r[1].first.map(\.text) ?? ""
+                return [r[0] + (role.isEmpty ? [] : [Span(", " + role, tone: .muted)]), r[2], r[3], r[4]]
+            }
+            let columns = [TableColumn(title: labels("table.speaker"), weight: 2.2), TableColumn(title: labels("table.country"), weight: 1.2),
+                           TableColumn(title: labels("table.stance"), weight: 1.3), TableColumn(title: labels("table.gist"), weight: 4.6)]
+            return [sectionHeading(spec, key: "reactions"), .table(columns: columns, rows: briefRows)]
+        }
         let columns = [TableColumn(title: labels("table.speaker"), weight: 1.5), TableColumn(title: labels("table.role"), weight: 1.5),
                        TableColumn(title: labels("table.country"), weight: 1.2), TableColumn(title: labels("table.stance"), weight: 1.4),
                        TableColumn(title: labels("table.gist"), weight: 3.4), TableColumn(title: labels("table.source"), weight: 1.2)]

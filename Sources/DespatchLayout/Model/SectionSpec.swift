@@ -37,6 +37,9 @@ public struct SectionSpec: Sendable, Equatable {
     public var pageBreakBefore: Bool
     /// Appear in the contents and the PDF outline.
     public var inContents: Bool
+    /// `detail: brief`: the compact form for one-pagers (themes without variants and evidence,
+    /// reactions without the role and source columns).
+    public var brief: Bool = false
 
     public init(type: SectionType, title: String? = nil, max: Int? = nil, includeRelated: Bool = true,
                 summarySentences: Int = 3, fullText: Bool = true, chart: Bool = true,

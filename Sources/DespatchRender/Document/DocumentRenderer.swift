@@ -43,6 +43,8 @@ public struct RenderReport: Sendable {
     public var anchorTitles: [String: String]
     /// Items left out so that a page-limited layout fits its `max_pages`.
     public var droppedItems: Int = 0
+    /// Sections a page-limited layout left out whole (their `type`s), lowest-ranked first.
+    public var droppedSections: [String] = []
 }
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
@@ -82,29 +84,18 @@ public final class DocumentRenderer {
         let geometry = Self.geometry(layout.page)
         let breaker = PageBreaker(geometry: geometry, maxPages: request.maxPages)
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
-        // A page-limited layout (the executive one-pager) drops its lowest-ranked items
-        // until it fits: each round takes one item from the section showing the most.
-        var fitted = layout
-        var tree: DocumentTree
-        var pages: [PageLayout]
-        var firstShown: Int?
-        while true {
-            tree = DocumentBuilder(digest: digest, layout: fitted, labels: labels, title: request.title, week: request.week).build()
-            let shown = tree.sectionItems.reduce(0) { $0 + $1.shown }
-            if firstShown == nil { firstShown = shown }
+        func paginate(_ layout: LayoutDescription) throws -> (DocumentTree, [PageLayout]) {
+            let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
             let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
-            pages = try breaker.paginate(blocks, columns: firstColumns, in: context)
-            guard let limit = layout.maxPages, pages.count > limit else { break }
-            // Each round lowers one section's `max` below its longest list, so every round
-            // shows fewer items and the loop ends: fitted, or nothing left to drop.
-            guard let largest = tree.sectionItems.filter({ $0.longestList > 1 }).max(by: { $0.shown < $1.shown }) else {
-                throw RenderError.tooManyPages(limit: limit)
-            }
-            // Far over the limit: larger steps first, then one item at a time.
-            let step = pages.count > limit + 1 ? max(1, largest.longestList / 4) : 1
-            fitted.sections[largest.section].max = largest.longestList - step
+            return (tree, try breaker.paginate(blocks, columns: firstColumns, in: context))
         }
-        let dropped = (firstShown ?? 0) - tree.sectionItems.reduce(0) { $0 + $1.shown }
+        var (tree, pages) = try paginate(layout)
+        var dropped = 0
+        var droppedSections: [String] = []
+        if let limit = layout.maxPages, pages.count > limit {
+            let fitted = try PageFitter(limit: limit, paginate: paginate).fit(layout, first: (tree, pages))
+            (tree, pages, dropped, droppedSections) = (fitted.tree, fitted.pages, fitted.droppedItems, fitted.droppedSections)
+        }
         clock.mark("build and paginate (\(pages.count) pages)")
         let values = tree.values
         if request.strict, !context.missingGlyphs.isEmpty {
@@ -144,7 +135,7 @@ public final class DocumentRenderer {
                               running: running, context: context)
         }
         return RenderReport(pageCount: pages.count, missingGlyphs: context.missingGlyphs, anchorPages: anchorPages,
-                            anchorTitles: anchorTitles, droppedItems: dropped)
+                            anchorTitles: anchorTitles, droppedItems: dropped, droppedSections: droppedSections)
     }
 
     private func paint(_ page: PageLayout, with painter: PagePainter, running: RunningTextPainter, context: RenderContext) throws {
