@@ -45,11 +45,6 @@ struct ArticleStructure {
     var textDates: [(raw: String, day: CalendarDay, sentence: String)] = []
 
     static let splitter = SentenceSplitter()
-    static let relatedMarkers: Set<String> = ["see more", "read more", "related news", "related", "related articles",
-        "related stories", "more news", "more stories", "you may also like", "also read", "xem them", "tin lien quan",
-        "bai lien quan", "tin khac", "doc them", "cac tin khac"]
-    static let dropLines: Set<String> = ["back to top", "share", "print", "top", "ve dau trang", "len dau trang",
-        "in bai", "chia se", "comments", "tags"]
 
     /// Maximum number of characters analysed per article; longer bodies are cut (with a warning).
     static let maxChars = 400_000
@@ -83,8 +78,8 @@ struct ArticleStructure {
             let key = p.utf8.count > 200 ? TextFolding.fold(p) : TextFolding.key(p)
             if key.isEmpty { continue }
             if inRelated { relatedLines.append(p); continue }
-            if Self.relatedMarkers.contains(key) { inRelated = true; continue }
-            if Self.dropLines.contains(key) { continue }
+            if Vocabulary.shared.relatedMarkers.contains(key) { inRelated = true; continue }
+            if Vocabulary.shared.dropLines.contains(key) { continue }
             if pi < 3, key == titleKey { continue }
             if Self.isCaption(p) {
                 captionCounts[key, default: 0] += 1
@@ -194,12 +189,12 @@ struct ArticleStructure {
     }
 
     static let viMarks: Set<Character> = Set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
-    static let viWords: Set<String> = ["va", "cua", "cac", "la", "nhung", "duoc", "voi", "trong", "cho", "nay", "da", "se", "khong", "mot", "de", "tai"]
-    static let enWords: Set<String> = ["the", "and", "of", "to", "in", "is", "for", "with", "that", "on", "as", "was", "by", "has"]
 
     /// "vi" when Vietnamese function words or marks dominate, else "en".
     static func detectLanguage(_ text: String) -> String {
         var vi = 0, en = 0
+        let enWords = Vocabulary.shared.languageMarkers["en"] ?? []
+        let viWords = Vocabulary.shared.languageMarkers["vi"] ?? []
         for w in Tokenizer.words(String(text.prefix(20_000))) {
             let lw = w.lowercased()
             if lw.contains(where: { viMarks.contains($0) }) { vi += 1 }

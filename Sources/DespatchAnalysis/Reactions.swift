@@ -99,7 +99,7 @@ struct ReactionExtractor {
             var speakers: [String] = []
             var verb: String?
             // A mention right after a preposition ("met with Ambassador X") is not a subject.
-            func isObject(_ m: Mention) -> Bool { m.start > 0 && Self.prepositions.contains(s.folded[m.start - 1]) }
+            func isObject(_ m: Mention) -> Bool { m.start > 0 && v.prepositions.contains(s.folded[m.start - 1]) }
             if let first = verbs.first {
                 let allBefore = mentions.filter { $0.end <= first.start }
                 var before = allBefore.filter { !isObject($0) }
@@ -122,7 +122,7 @@ struct ReactionExtractor {
                     for k in verbs.indices.dropFirst() {
                         for m in mentions where m.start >= verbs[k - 1].end && m.end <= verbs[k].start && !isObject(m) {
                             let prev = m.start > 0 ? s.folded[m.start - 1] : ""
-                            if r.gaps[m.start].contains(where: { ",;".contains($0) }) || ["while", "whereas", "and", "but", "con"].contains(prev),
+                            if r.gaps[m.start].contains(where: { ",;".contains($0) }) || v.clauseJoiners.contains(prev),
                                let key = voiceFor(m, related: false), !speakers.contains(key) {
                                 speakers.append(key)
                             }
@@ -217,8 +217,6 @@ struct ReactionExtractor {
         return (reactions, officials, persons)
     }
 
-    static let prepositions: Set<String> = ["with", "by", "to", "of", "for", "from", "on", "at", "about", "met", "meeting",
-                                            "received", "receiving", "welcoming", "hosted", "voi", "cua", "tiep", "gap", "cho"]
 
     static func gist(_ sentence: String) -> String {
         let words = sentence.split(separator: " ")

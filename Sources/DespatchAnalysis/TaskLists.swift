@@ -83,12 +83,10 @@ struct TaskListExtractor {
             while e < r.count, e - end <= 3 {
                 let gap = r.gaps[e]
                 if gap.contains(":") || gap.contains("–") || gap.contains("—") || gap.contains(" - ") { start = e; break }
-                let w = s.folded[e]
-                if ["including", "namely", "comprising", "gom"].contains(w) { start = e + 1; break }
-                if w == "bao", e + 1 < r.count, s.folded[e + 1] == "gom" { start = e + 2; break }
-                if w == "as", e + 1 < r.count, s.folded[e + 1] == "follows" { start = e + 2; break }
-                if w == "which", e + 1 < r.count, s.folded[e + 1] == "are" { start = e + 2; break }
-                if w == "do", e + 1 < r.count, s.folded[e + 1] == "la" { start = e + 2; break }
+                if let intro = v.listIntros.first(where: { e + $0.count <= r.count && s.folded[e..<(e + $0.count)].elementsEqual($0) }) {
+                    start = e + intro.count
+                    break
+                }
                 if gap.contains(where: { ",;.()".contains($0) }) && e > end || gap.contains(where: { ";.()".contains($0) }) { break }
                 e += 1
             }
@@ -143,12 +141,12 @@ struct TaskListExtractor {
                     let t = body[j]
                     let tr = readings[j]
                     if let (value, cueEnd) = ordinal(t, tr), value == 0 {
-                        items += [Self.clean(Self.continuationText(t, from: cueEnd))]
+                        items += [Self.clean(Self.continuationText(t, from: cueEnd, skipping: v.leadInWords))]
                         j += 1
                         break
                     }
                     guard let c = v.continuations.matches(Array(t.folded.prefix(8))).first else { break }
-                    items += Self.splitSeries(Self.continuationText(t, from: c.end))
+                    items += Self.splitSeries(Self.continuationText(t, from: c.end, skipping: v.leadInWords))
                     j += 1
                 }
                 ordinalOpen = nil
@@ -162,11 +160,9 @@ struct TaskListExtractor {
     }
 
     /// After a continuation cue, skip "he underscored the importance of" and similar lead-ins.
-    static func continuationText(_ s: Sentence, from i: Int) -> String {
+    /// `skip`: the lead-in words of function_words.txt.
+    static func continuationText(_ s: Sentence, from i: Int, skipping skip: Set<String>) -> String {
         var k = i
-        let skip: Set<String> = ["he", "she", "they", "the", "minister", "also", "called", "for", "underscored", "stressed",
-                                 "highlighted", "emphasised", "emphasized", "importance", "of", "need", "to", "urged", "proposed",
-                                 "underlined", "noted", "mentioned", "it", "is", "necessary", "ong", "ba", "can", "phai"]
         while k < s.folded.count, skip.contains(s.folded[k]), k - i < 8 { k += 1 }
         return rest(s, from: k)
     }

@@ -96,7 +96,18 @@ public struct Vocabulary: Sendable {
     public var numbers: [String: Int] = [:]
     public var ordinals = PhraseMatcher<Int>()
     public var listNouns = PhraseMatcher<String>()
-    public var listIntros: [String] = []
+    /// Words that open the items after a count ("including", "bao gồm"), as folded token runs.
+    public var listIntros: [[String]] = []
+    /// function_words.txt: closed word classes, folded.
+    public var leadInWords: Set<String> = []
+    public var prepositions: Set<String> = []
+    public var clauseJoiners: Set<String> = []
+    public var nameConnectors: Set<String> = []
+    /// Function words by language code, for telling an article's language.
+    public var languageMarkers: [String: Set<String>] = [:]
+    /// boilerplate.txt: whole lines (folded keys) that open related headlines, or are dropped.
+    public var relatedMarkers: Set<String> = []
+    public var dropLines: Set<String> = []
     public var continuations = PhraseMatcher<String>()
     public var stopwords: Set<String> = []
     /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
@@ -189,8 +200,27 @@ public struct Vocabulary: Sendable {
             case "number": if let v = Int(r[2]) { for p in phrases { numbers[TextFolding.key(p)] = v } }
             case "ordinal": if let v = Int(r[2]) { for p in phrases { ordinals.add(p, v) } }
             case "noun": for p in phrases { listNouns.add(p, p) }
-            case "intro": listIntros += phrases
+            case "intro": listIntros += phrases.map { Tokenizer.foldedWords($0) }.filter { !$0.isEmpty }
             case "continuation": for p in phrases { continuations.add(p, p) }
+            default: break
+            }
+        }
+        for r in try Self.rows(dir, "function_words.txt") where r.count >= 3 {
+            let words = Set(r[2].split(separator: " ").map { TextFolding.fold(String($0)) })
+            switch r[0] {
+            case "lead-in": leadInWords.formUnion(words)
+            case "preposition": prepositions.formUnion(words)
+            case "clause-joiner": clauseJoiners.formUnion(words)
+            case "name-connector": nameConnectors.formUnion(words)
+            case "language-marker": languageMarkers[r[1], default: []].formUnion(words)
+            default: break
+            }
+        }
+        for r in try Self.rows(dir, "boilerplate.txt") where r.count >= 3 {
+            let keys = Self.list(r[2]).map { TextFolding.key($0) }
+            switch r[0] {
+            case "related": relatedMarkers.formUnion(keys)
+            case "drop": dropLines.formUnion(keys)
             default: break
             }
         }

@@ -141,7 +141,7 @@ struct SentenceReading {
             break
         }
         // Trim leading connectors.
-        while a < i, ["of", "in", "to", "and", "the", "for", "cua", "tai", "o"].contains(s.folded[a]) { a += 1 }
+        while a < i, v.nameConnectors.contains(s.folded[a]) { a += 1 }
         return sawTitle && a < i ? (a, i) : nil
     }
 
