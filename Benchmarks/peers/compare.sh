@@ -27,7 +27,7 @@ cp Samples/*.txt "$WORK/small/"
 $BIN synth --articles 200 --paragraphs 28 --output "$WORK/large" 2>/dev/null
 rm -f "$WORK/large/answers.json"
 
-cat > "$WORK/typst.py" <<'PY'
+cat > "$WORK/run_typst.py" <<'PY'
 import sys, typst
 typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]], ignore_system_fonts=True)
 PY
@@ -42,7 +42,7 @@ for size in small large; do
   $BIN export --format typst --input "$in" --output "$WORK/$size.typ" 2>/dev/null
   $BIN export --format html --input "$in" --output "$WORK/$size.html" 2>/dev/null
   d=$(measure $BIN digest --input "$in" --output "$WORK/$size-despatch.pdf")
-  t=$(measure python3 "$WORK/typst.py" "$WORK/$size.typ" "$WORK/$size-typst.pdf" Fonts)
+  t=$(measure python3 "$WORK/run_typst.py" "$WORK/$size.typ" "$WORK/$size-typst.pdf" Fonts)
   w=$(measure python3 -m weasyprint "$WORK/$size.html" "$WORK/$size-weasy.pdf")
   f=$(measure "$WORK/floor" "$WORK/$size-floor.pdf" "$in"/*.txt)
   dw=$(field "$d" wall)

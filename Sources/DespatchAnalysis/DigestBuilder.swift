@@ -126,7 +126,8 @@ public struct DigestBuilder: Sendable {
             guard !files.isEmpty else { continue }
             let coverage = Double(files.count) / Double(max(1, corpus.articles.count))
             let score = ((0.5 * coverage + 0.5 * (1 - exp(-Double(total) / 6))) * 1000).rounded() / 1000
-            corpusThemes.append(CorpusTheme(id: def.id, label: def.label, articles: files, variants: variants, evidence: best?.0, score: score))
+            corpusThemes.append(CorpusTheme(id: def.id, label: def.label, articles: files, variants: variants, evidence: best?.0, score: score,
+                                            labels: def.labels))
         }
         corpusThemes.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
 

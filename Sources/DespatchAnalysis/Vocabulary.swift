@@ -68,6 +68,8 @@ public struct ThemeDefinition: Sendable {
     public var id: String
     public var label: String
     public var variants: [String]
+    /// The label in each language of themes.txt ("vi": "Tự chủ chiến lược").
+    public var labels: [String: String] = [:]
 }
 
 /// A country or organisation and its forms.
@@ -154,6 +156,7 @@ public struct Vocabulary: Sendable {
                 themeIndex[id] = themes.count
                 themes.append(ThemeDefinition(id: id, label: label, variants: vars))
             }
+            themes[themeIndex[id]!].labels[lang] = label
             for v in vars { themeMatcher.add(v, id) }
         }
         for r in try Self.rows(dir, "countries.txt") where r.count >= 3 {

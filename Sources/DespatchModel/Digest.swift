@@ -185,8 +185,13 @@ public struct CorpusTheme: Codable, Sendable, Hashable {
     public var variants: [String]
     public var evidence: String?
     public var score: Double
+    /// The label by language code, where the taxonomy has one ("vi": "Tự chủ chiến lược"):
+    /// a Vietnamese edition names the themes in Vietnamese. `label` is the English one.
+    public var labels: [String: String]?
 
-    public init(id: String, label: String, articles: [String], variants: [String], evidence: String?, score: Double) {
+    public init(id: String, label: String, articles: [String], variants: [String], evidence: String?, score: Double,
+                labels: [String: String]? = nil) {
+        self.labels = labels
         self.id = id
         self.label = label
         self.articles = articles

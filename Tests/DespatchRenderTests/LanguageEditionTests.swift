@@ -22,6 +22,8 @@ final class LanguageEditionTests: XCTestCase {
         XCTAssertTrue(contents.contains("Trang 2/\(pages)"), "footer from the vi catalogue: \(contents)")
         let all = PDFTools.flat(try PDFTools.text(pdf))
         XCTAssertTrue(all.contains("ngày 28 tháng 1 năm 2026"), "long dates in Vietnamese")
+        XCTAssertTrue(all.contains("Hội nhập quốc tế"), "theme names from the taxonomy's Vietnamese labels")
+        XCTAssertFalse(all.contains("International integration"), "not the English theme label")
         XCTAssertFalse(all.contains("Page 2 of"), "no English footer")
         XCTAssertFalse(all.contains("Coverage from"), "no English subtitle")
     }

@@ -24,7 +24,7 @@ extension DocumentBuilder {
         var nodes: [DocumentNode] = [sectionHeading(spec, key: "themes")]
         if spec.chart {
             let series = themes.map { theme in
-                ChartSeries(label: theme.label, values: digest.articles.map { article in
+                ChartSeries(label: themeLabel(theme), values: digest.articles.map { article in
                     article.themes.first(where: { $0.id == theme.id })?.score ?? 0
                 })
             }
@@ -33,7 +33,7 @@ extension DocumentBuilder {
             }))
         }
         for theme in themes {
-            var spans = [Span(theme.label, bold: true),
+            var spans = [Span(themeLabel(theme), bold: true),
                          Span("  " + labels.counted("theme.articles", theme.articles.count), tone: .muted)]
             if !theme.variants.isEmpty, !spec.brief {
                 spans.append(Span(DocumentNode.lineBreak + theme.variants.map { "“\($0)”" }.joined(separator: ", "), italic: true))
@@ -42,6 +42,11 @@ extension DocumentBuilder {
             nodes.append(bullet(spans))
         }
         return nodes
+    }
+
+    /// The theme's label in the layout's language when the taxonomy has one, else English.
+    func themeLabel(_ theme: CorpusTheme) -> String {
+        theme.labels?[layout.language.code] ?? theme.label
     }
 
     /// Each article's enumerated task lists, with the stated count against the items found.
