@@ -76,6 +76,12 @@ public final class DocumentRenderer {
         }
     }
 
+    /// Loads the layout's hyphenation patterns now (they are cached for the process), so
+    /// that a caller can do it on another core while it analyses.
+    public static func prepareHyphenation(for layout: LayoutDescription) {
+        if layout.language.hyphenate { _ = HyphenatorLoader.shared(for: layout.language.code) }
+    }
+
     func render(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
                 request: RenderRequest, pdfPath: String?) throws -> RenderReport {
         let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
