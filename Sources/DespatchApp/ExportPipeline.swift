@@ -26,7 +26,7 @@ extension DigestPipeline {
     public static func writeText(_ text: String, to path: String) throws {
         do {
             let output = try AtomicOutput(destination: path)
-            guard FileManager.default.createFile(atPath: output.temporaryPath, contents: Data(text.utf8)) else {
+            guard Data(text.utf8).withUnsafeBytes({ output.write($0) }) else {
                 throw RenderError.output(path: path, reason: "cannot be written")
             }
             try output.commit()

@@ -12,7 +12,7 @@ enum SignalCleanup {
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler {
                 AtomicOutput.removeAllPending()
-                FileHandle.standardError.write(Data("despatch: interrupted; no output written\n".utf8))
+                FileHandle.standardError.write(Data("despatch: interrupted; unfinished output removed\n".utf8))
                 Foundation.exit(128 + sig)
             }
             source.resume()

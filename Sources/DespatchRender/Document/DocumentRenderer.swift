@@ -66,7 +66,7 @@ public final class DocumentRenderer {
                           request: RenderRequest, to outputPath: String) throws -> RenderReport {
         let output = try AtomicOutput(destination: outputPath)
         do {
-            let report = try render(digest: digest, layout: layout, labels: labels, request: request, pdfPath: output.temporaryPath)
+            let report = try render(digest: digest, layout: layout, labels: labels, request: request, pdfFile: output.fileDescriptor)
             try output.commit()
             return report
         } catch RenderError.cairo(let operation, let status) where status.contains("writing") {
@@ -83,7 +83,7 @@ public final class DocumentRenderer {
     }
 
     func render(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
-                request: RenderRequest, pdfPath: String?) throws -> RenderReport {
+                request: RenderRequest, pdfFile: Int32?) throws -> RenderReport {
         let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
         let clock = PhaseClock()
         let styles = StyleSheet(layout: layout)
@@ -116,8 +116,8 @@ public final class DocumentRenderer {
             }
         }
         let running = RunningTextPainter(layout: layout, styles: styles, labels: labels, values: values, geometry: geometry)
-        if let pdfPath {
-            let surface = try CairoSurface.pdf(path: pdfPath, width: geometry.width, height: geometry.height)
+        if let pdfFile {
+            let surface = try CairoSurface.pdf(fileDescriptor: pdfFile, width: geometry.width, height: geometry.height)
             surface.setMetadata(DocumentMetadata(
                 title: tree.title, author: layout.metadata.author,
                 subject: layout.metadata.subject.isEmpty ? tree.subtitle : labels.fill(layout.metadata.subject, values),
@@ -171,7 +171,7 @@ public final class DocumentRenderer {
             try cairo.check("preview page \(i + 1)")
             surface.flush()
             let output = try AtomicOutput(destination: dir + "/page-" + String(format: "%03d", i + 1) + ".png")
-            try surface.writePNG(to: output.temporaryPath)
+            try surface.writePNG(fileDescriptor: output.fileDescriptor, path: output.destination)
             try output.commit()
         }
     }

@@ -5,21 +5,44 @@ import Foundation
 final class CairoSurface {
     let pointer: OpaquePointer
     let isPDF: Bool
+    /// The file descriptor a stream surface writes to, boxed for Cairo's callback; released
+    /// after the surface (which may still write while it is destroyed).
+    private var sink: Unmanaged<FileSink>?
 
-    private init(pointer: OpaquePointer, isPDF: Bool) throws {
+    private init(pointer: OpaquePointer, isPDF: Bool, sink: Unmanaged<FileSink>? = nil) throws {
         self.pointer = pointer
         self.isPDF = isPDF
+        self.sink = sink
         try check("surface create")
     }
 
-    deinit { cairo_surface_destroy(pointer) }
+    deinit {
+        cairo_surface_destroy(pointer)
+        sink?.release()
+    }
 
-    /// A PDF surface writing to `path`; sizes in points.
-    static func pdf(path: String, width: Double, height: Double) throws -> CairoSurface {
-        guard let s = cairo_pdf_surface_create(path, width, height) else {
-            throw RenderError.cairo(operation: "cairo_pdf_surface_create", status: "null surface")
+    /// Where a stream surface's bytes go: an already open file (the atomic output's).
+    final class FileSink {
+        let fd: Int32
+        init(fd: Int32) { self.fd = fd }
+    }
+
+    /// Cairo's write callback: every byte to the sink's file, or a write error.
+    static let writeToSink: cairo_write_func_t = { closure, data, length in
+        guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+        let sink = Unmanaged<FileSink>.fromOpaque(closure).takeUnretainedValue()
+        return AtomicOutput.writeAll(sink.fd, UnsafeRawBufferPointer(start: data, count: Int(length)))
+            ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+    }
+
+    /// A PDF surface writing to the open file `fd` (never reopened by name); sizes in points.
+    static func pdf(fileDescriptor fd: Int32, width: Double, height: Double) throws -> CairoSurface {
+        let sink = Unmanaged.passRetained(FileSink(fd: fd))
+        guard let s = cairo_pdf_surface_create_for_stream(writeToSink, sink.toOpaque(), width, height) else {
+            sink.release()
+            throw RenderError.cairo(operation: "cairo_pdf_surface_create_for_stream", status: "null surface")
         }
-        let surface = try CairoSurface(pointer: s, isPDF: true)
+        let surface = try CairoSurface(pointer: s, isPDF: true, sink: sink)
         cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5)
         return surface
     }
@@ -70,8 +93,12 @@ final class CairoSurface {
         try check("cairo_surface_finish")
     }
 
-    func writePNG(to path: String) throws {
-        let status = cairo_surface_write_to_png(pointer, path)
+    /// Writes the image as PNG to the open file `fd` (the atomic output's).
+    func writePNG(fileDescriptor fd: Int32, path: String) throws {
+        let sink = FileSink(fd: fd)
+        let status = withExtendedLifetime(sink) {
+            cairo_surface_write_to_png_stream(pointer, Self.writeToSink, Unmanaged.passUnretained(sink).toOpaque())
+        }
         if status != CAIRO_STATUS_SUCCESS {
             throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
         }

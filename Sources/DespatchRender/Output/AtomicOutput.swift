@@ -4,9 +4,16 @@ import Foundation
 /// place: a failed or interrupted run never leaves a half-written file, an existing file
 /// stays untouched until the new one is complete, and a symlink at the destination is
 /// replaced rather than followed.
+///
+/// The temporary file is created here, exclusively, and written only through
+/// `fileDescriptor` (Cairo writes through a stream callback, never by path): once a signal
+/// handler has removed every pending file, no thread can bring one back by name, and no new
+/// one can be started.
 public final class AtomicOutput {
     public let destination: String
     public let temporaryPath: String
+    /// The open temporary file; closed by `commit` or `abandon`.
+    public private(set) var fileDescriptor: Int32 = -1
     private var committed = false
 
     /// Checks that the destination folder exists and is writable before any work is done.
@@ -26,7 +33,7 @@ public final class AtomicOutput {
         }
         self.destination = destination
         self.temporaryPath = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        AtomicOutput.register(temporaryPath)
+        self.fileDescriptor = try AtomicOutput.create(temporaryPath, for: destination)
     }
 
     deinit {
@@ -35,6 +42,13 @@ public final class AtomicOutput {
 
     /// Moves the finished temporary file into place.
     public func commit() throws {
+        if fsync(fileDescriptor) != 0 || close(fileDescriptor) != 0 {
+            let reason = String(cString: strerror(errno))
+            fileDescriptor = -1
+            abandon()
+            throw RenderError.output(path: destination, reason: "cannot be written (\(reason))")
+        }
+        fileDescriptor = -1
         if rename(temporaryPath, destination) != 0 {
             let reason = String(cString: strerror(errno))
             abandon()
@@ -46,6 +60,7 @@ public final class AtomicOutput {
 
     /// Removes the temporary file.
     public func abandon() {
+        if fileDescriptor >= 0 { close(fileDescriptor); fileDescriptor = -1 }
         unlink(temporaryPath)
         AtomicOutput.unregister(temporaryPath)
     }
@@ -62,8 +77,36 @@ public final class AtomicOutput {
     nonisolated(unsafe) private static var pending = Set<String>()
     private static let lock = NSLock()
 
-    private static func register(_ path: String) {
-        lock.lock(); pending.insert(path); lock.unlock()
+    nonisolated(unsafe) private static var shuttingDown = false
+
+    /// Creates the temporary file (O_EXCL: never an existing file or a symlink) and records
+    /// it, both under the lock that `removeAllPending` takes: a file is either removed by it
+    /// or never created.
+    private static func create(_ path: String, for destination: String) throws -> Int32 {
+        lock.lock(); defer { lock.unlock() }
+        guard !shuttingDown else { throw RenderError.output(path: destination, reason: "interrupted") }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw RenderError.output(path: destination, reason: "cannot be written (\(String(cString: strerror(errno))))")
+        }
+        pending.insert(path)
+        return fd
+    }
+
+    /// Writes all of `bytes` to the temporary file; false on a write error (errno is set).
+    public func write(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        Self.writeAll(fileDescriptor, bytes)
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            offset += n
+        }
+        return true
     }
 
     private static func unregister(_ path: String) {
@@ -71,10 +114,16 @@ public final class AtomicOutput {
     }
 
     /// Deletes every temporary file not yet committed (on SIGINT/SIGTERM).
+    /// Tests only: accept new outputs again after `removeAllPending`.
+    static func resumeAfterShutdownForTesting() {
+        lock.lock(); shuttingDown = false; lock.unlock()
+    }
+
     public static func removeAllPending() {
         lock.lock()
-        let paths = pending
+        shuttingDown = true
+        for p in pending { unlink(p) }
+        pending.removeAll()
         lock.unlock()
-        for p in paths { unlink(p) }
     }
 }
