@@ -60,7 +60,12 @@ public final class DocumentBuilder {
             case .discrepancies: section = discrepancies(spec)
             case .pageBreak: section = [.pageBreak(columns: nil)]
             }
-            if spec.pageBreakBefore, !section.isEmpty { section.insert(.pageBreak(columns: nil), at: 0) }
+            if let columns = spec.columns, columns != layout.page.columns, !section.isEmpty {
+                section.insert(.pageBreak(columns: columns), at: 0)
+                section.append(.pageBreak(columns: layout.page.columns))
+            } else if spec.pageBreakBefore, !section.isEmpty {
+                section.insert(.pageBreak(columns: nil), at: 0)
+            }
             if let counted = currentItems, counted.total > 0 {
                 items.append(counted)
                 if counted.total > counted.shown, !section.isEmpty {

@@ -39,4 +39,17 @@ final class ShippedLayoutTests: XCTestCase {
         let third = PDFTools.flat(try PDFTools.text(pdf, page: 3))
         XCTAssertTrue(third.contains("International reactions"), third)
     }
+
+    /// Two columns for prose, the full width for tables: the reactions table of the newsletter
+    /// keeps its words whole ("Country or organisation", "Ambassador"), not cut to fit a column.
+    func testNewsletterSetsItsTablesAtFullWidth() throws {
+        let (pdf, report) = try render("newsletter")
+        let pages = try (1...report.pages).map { PDFTools.flat(try PDFTools.text(pdf, page: $0)) }
+        let reactions = try XCTUnwrap(pages.first { $0.contains("International reactions") })
+        let words = Set(reactions.split(separator: " ").map(String.init))
+        for word in ["Country", "organisation", "Ambassador", "congratulatory"] {
+            XCTAssertTrue(words.contains(word), "\(word) whole: \(reactions)")
+        }
+        XCTAssertTrue(pages.contains { $0.contains("Executive summary") && $0.contains("Themes") }, "prose in two columns: both on page 2")
+    }
 }

@@ -40,6 +40,9 @@ public struct SectionSpec: Sendable, Equatable {
     /// `detail: brief`: the compact form for one-pagers (themes without variants and evidence,
     /// reactions without the role and source columns).
     public var brief: Bool = false
+    /// Set this section in this many columns, from a new page, and return to the page's
+    /// columns after it: a wide table in a two-column newsletter gets the full width.
+    public var columns: Int?
 
     public init(type: SectionType, title: String? = nil, max: Int? = nil, includeRelated: Bool = true,
                 summarySentences: Int = 3, fullText: Bool = true, chart: Bool = true,

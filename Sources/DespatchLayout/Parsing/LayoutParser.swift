@@ -215,7 +215,7 @@ public struct LayoutParser {
     }
 
     static let sectionKeys = ["type", "title", "max", "include_related", "summary_sentences", "full_text", "chart",
-                              "page_break_before", "in_contents", "detail"]
+                              "page_break_before", "in_contents", "detail", "columns"]
 
     func sections(_ node: Node) throws -> [SectionSpec] {
         guard let items = node.sequence else {
@@ -238,6 +238,7 @@ public struct LayoutParser {
                 case "chart": spec.chart = try bool(value, key)
                 case "page_break_before": spec.pageBreakBefore = try bool(value, key)
                 case "in_contents": spec.inContents = try bool(value, key)
+                case "columns": spec.columns = try int(value, key, 1...3)
                 case "detail":
                     let detail = try string(value, key)
                     guard ["full", "brief"].contains(detail) else {
