@@ -52,7 +52,7 @@ public struct DigestBuilder: Sendable {
 
         let summarizer = Summarizer(stopwords: v.stopwords)
         let taskExtractor = TaskListExtractor(vocabulary: v)
-        let dated = zip(corpus.articles, structures).compactMap { a, st in st.date.map { (file: a.file, date: $0) } }
+        let dated = DiscrepancyFinder.index(zip(corpus.articles, structures).compactMap { a, st in st.date.map { (file: a.file, date: $0) } })
         var digests: [ArticleDigest] = []
         var themeData: [ArticleThemes] = []
         var allLists: [(file: String, index: Int, items: [String])] = []

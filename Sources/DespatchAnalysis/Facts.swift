@@ -48,11 +48,19 @@ func isFigure<S: StringProtocol>(_ w: S) -> Bool {
 enum DiscrepancyFinder {
     /// Dates in one article's text that contradict its own date or the date of another article
     /// (same day and month, another year: the year is likely wrong).
-    static func dates(article: ArticleStructure, file: String, others: [(file: String, date: CalendarDay)]) -> [String] {
+    /// The corpus's dated articles by day of the year (month * 100 + day), built once per
+    /// corpus: indexing them again for every article made the analysis quadratic.
+    typealias DatedIndex = [Int: [(file: String, date: CalendarDay)]]
+
+    static func index(_ dated: [(file: String, date: CalendarDay)]) -> DatedIndex {
+        var byDay: DatedIndex = [:]
+        for o in dated { byDay[o.date.month * 100 + o.date.day, default: []].append(o) }
+        return byDay
+    }
+
+    static func dates(article: ArticleStructure, file: String, others byDay: DatedIndex) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        var byDay: [Int: [(file: String, date: CalendarDay)]] = [:]
-        for o in others { byDay[o.date.month * 100 + o.date.day, default: []].append(o) }
         for (raw, day, _) in article.textDates {
             if let own = article.date, day > own {
                 let msg = "Mentions \(raw) (\(day.iso)), after the article's own date \(own.iso)."
