@@ -73,7 +73,7 @@ struct ArticleStructure {
         var captionCounts: [String: Int] = [:]
         var relatedLines: [String] = []
         for (pi, raw) in paragraphs.enumerated() {
-            var p = raw.trimmingCharacters(in: .whitespaces)
+            var p = String(TextNormalizer.trimSpaces(raw))
             // Short lines are compared word by word (markers, titles); long ones folded as they are.
             let key = p.utf8.count > 200 ? TextFolding.fold(p) : TextFolding.key(p)
             if key.isEmpty { continue }

@@ -33,6 +33,9 @@ struct ArticleThemes {
 /// Statistical key phrases (RAKE/YAKE-style: word degree over frequency, weighted by how many
 /// articles use the phrase) for what the taxonomy does not cover.
 enum KeyPhraseExtractor {
+    /// Punctuation in the gap before a word that ends a candidate phrase.
+    static let boundaries: Set<Character> = Set(",.;:()\"“”–—")
+
     static func extract(_ articles: [[Sentence]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
         extract(readings: articles.map { $0.filter { $0.kind == .body }.map { SentenceReading($0, v) } }, vocabulary: v, limit: limit)
     }
@@ -63,9 +66,9 @@ enum KeyPhraseExtractor {
                 }
                 for i in 0..<s.folded.count {
                     let w = s.folded[i]
-                    let boundary = i > 0 && r.gaps[i].contains(where: { ",.;:()\"“”–—".contains($0) })
+                    let boundary = i > 0 && !r.gaps[i].isEmpty && r.gaps[i].contains(where: { boundaries.contains($0) })
                     if boundary { flush() }
-                    if v.stopwords.contains(w) || w.count < 3 || w.first!.isNumber || r.verbAt[i] { flush() } else { run.append(i) }
+                    if v.stopwords.contains(w) || w.unicodeScalars.count < 3 || w.first!.isNumber || r.verbAt[i] { flush() } else { run.append(i) }
                 }
                 flush()
             }

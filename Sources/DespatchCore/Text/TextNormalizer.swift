@@ -35,19 +35,21 @@ public enum TextNormalizer {
     }
 
     /// Collapses runs of spaces and tabs and trims the ends.
+    /// Works on UTF-8 bytes: space, tab and newline are ASCII, and no byte of a multi-byte
+    /// sequence is, so no character is ever cut.
     public static func collapseSpaces(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for ch in text {
-            if ch == " " || ch == "\t" || ch == "\n" {
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x09 || b == 0x0A {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(ch)
+                out.append(b)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
