@@ -151,8 +151,8 @@ struct ArticleStructure {
         let head = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.prefix(8))))
         if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
         let f = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.suffix(70))))
-        guard f.contains("photo") || f.contains("anh") else { return false }
-        if f.contains("(photo:") || f.contains("(anh:") || f.contains("(photo ") { return true }
+        guard f.containsBytes("photo") || f.containsBytes("anh") else { return false }
+        if f.containsBytes("(photo:") || f.containsBytes("(anh:") || f.containsBytes("(photo ") { return true }
         // "... Photo: VNA" at the very end, with a short credit.
         for marker in [" photo: ", " anh: ", " photo by ", " photo courtesy of "] {
             if let r = f.ranges(of: marker).last {

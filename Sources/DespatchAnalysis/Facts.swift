@@ -39,7 +39,9 @@ enum FactExtractor {
 
 /// A figure: contains a digit and is not an ordinal ("14th", "1st").
 func isFigure<S: StringProtocol>(_ w: S) -> Bool {
-    guard w.contains(where: { $0.isNumber }) else { return false }
+    // ASCII words (nearly all, once folded) are checked on bytes; others by Character.
+    let hasNumber = w.utf8.allSatisfy({ $0 < 0x80 }) ? w.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } : w.contains(where: { $0.isNumber })
+    guard hasNumber else { return false }
     let t = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
     for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) && t.dropLast(2).allSatisfy({ $0.isNumber }) { return false }
     return true

@@ -36,6 +36,11 @@ enum KeyPhraseExtractor {
     /// Punctuation in the gap before a word that ends a candidate phrase.
     static let boundaries: Set<Character> = Set(",.;:()\"“”–—")
 
+    static func startsWithNumber(_ w: String) -> Bool {
+        guard let b = w.utf8.first else { return false }
+        return b < 0x80 ? b >= 0x30 && b <= 0x39 : w.first!.isNumber
+    }
+
     static func extract(_ articles: [[Sentence]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
         extract(readings: articles.map { $0.filter { $0.kind == .body }.map { SentenceReading($0, v) } }, vocabulary: v, limit: limit)
     }
@@ -68,7 +73,7 @@ enum KeyPhraseExtractor {
                     let w = s.folded[i]
                     let boundary = i > 0 && !r.gaps[i].isEmpty && r.gaps[i].contains(where: { boundaries.contains($0) })
                     if boundary { flush() }
-                    if v.stopwords.contains(w) || w.unicodeScalars.count < 3 || w.first!.isNumber || r.verbAt[i] { flush() } else { run.append(i) }
+                    if v.stopwords.contains(w) || w.unicodeScalars.count < 3 || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
                 }
                 flush()
             }
