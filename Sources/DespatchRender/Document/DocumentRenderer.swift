@@ -93,6 +93,7 @@ public final class DocumentRenderer {
         func paginate(_ layout: LayoutDescription) throws -> (DocumentTree, [PageLayout]) {
             let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
             let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
+            clock.mark("document tree and blocks")
             return (tree, try breaker.paginate(blocks, columns: firstColumns, in: context))
         }
         var (tree, pages) = try paginate(layout)
@@ -102,7 +103,7 @@ public final class DocumentRenderer {
             let fitted = try PageFitter(limit: limit, paginate: paginate).fit(layout, first: (tree, pages))
             (tree, pages, dropped, droppedSections) = (fitted.tree, fitted.pages, fitted.droppedItems, fitted.droppedSections)
         }
-        clock.mark("build and paginate (\(pages.count) pages)")
+        clock.mark("measure and paginate (\(pages.count) pages)")
         let values = tree.values
         if request.strict, !context.missingGlyphs.isEmpty {
             throw RenderError.missingGlyphs(context.missingGlyphs)
