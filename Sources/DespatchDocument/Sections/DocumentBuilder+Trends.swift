@@ -14,7 +14,9 @@ extension DocumentBuilder {
         let moving = trends.themes.filter { [.new, .rising, .falling].contains($0.direction) }
         let rows: [[[Span]]] = limited(moving, spec).map { theme in
             let tone: Tone = theme.direction == .falling ? .critical : .positive
-            return [[Span(theme.label)], [Span(String(theme.count))], [Span(String(theme.previousCount))],
+            // The week's own themes carry the taxonomy's labels in every language.
+            let label = digest.themes.first { $0.id == theme.id }.map(themeLabel) ?? theme.label
+            return [[Span(label)], [Span(String(theme.count))], [Span(String(theme.previousCount))],
                     [Span(labels("trend." + theme.direction.rawValue), tone: tone)]]
         }
         if !rows.isEmpty {
