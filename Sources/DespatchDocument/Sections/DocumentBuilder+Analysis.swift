@@ -137,22 +137,36 @@ extension DocumentBuilder {
 
     /// The host country's own officials, once each, with the articles that quote or mention them.
     func officials(_ spec: SectionSpec) -> [DocumentNode] {
+        // One row per person whatever the spelling ("Le Hoai Trung", "Lê Hoài Trung"): names are
+        // grouped by the digest's entities and shown in their fullest form, diacritics included.
+        var entityOf: [String: Int] = [:]
+        for (i, entity) in digest.entities.enumerated() {
+            for form in entity.forms + [entity.canonical] where entityOf[form] == nil { entityOf[form] = i }
+        }
+        func key(_ name: String) -> String { entityOf[name].map { "entity \($0)" } ?? name }
+        func display(_ name: String) -> String {
+            guard let i = entityOf[name] else { return name }
+            let forms = (digest.entities[i].forms + [name]).filter { $0.contains(" ") }
+            func marks(_ s: String) -> Int { s.unicodeScalars.filter { !$0.isASCII }.count }
+            return forms.max { (marks($0), $0.count) < (marks($1), $1.count) } ?? name
+        }
         var order: [String] = []
+        var shown: [String: String] = [:]
         var roles: [String: String] = [:]
         var sources: [String: [String]] = [:]
         for (index, article) in digest.articles.enumerated() {
             for official in article.officials {
-                let key = official.name
-                if roles[key] == nil { order.append(key); roles[key] = official.role ?? "" }
-                if (roles[key] ?? "").isEmpty, let r = official.role { roles[key] = r }
-                sources[key, default: []].append(String(index + 1))
+                let k = key(official.name)
+                if roles[k] == nil { order.append(k); roles[k] = official.role ?? ""; shown[k] = display(official.name) }
+                if (roles[k] ?? "").isEmpty, let r = official.role { roles[k] = r }
+                if sources[k]?.last != String(index + 1) { sources[k, default: []].append(String(index + 1)) }
             }
         }
-        let names = limited(order, spec)
-        guard !names.isEmpty else { return [] }
+        let keys = limited(order, spec)
+        guard !keys.isEmpty else { return [] }
         let columns = [TableColumn(title: labels("table.name"), weight: 1.6), TableColumn(title: labels("table.role"), weight: 3.2),
                        TableColumn(title: labels("table.article"), weight: 0.9)]
-        let rows: [[[Span]]] = names.map { [[Span($0, bold: true)], [Span(roles[$0] ?? "")], [Span(sources[$0, default: []].joined(separator: ", "))]] }
+        let rows: [[[Span]]] = keys.map { [[Span(shown[$0] ?? $0, bold: true)], [Span(roles[$0] ?? "")], [Span(sources[$0, default: []].joined(separator: ", "))]] }
         return [sectionHeading(spec, key: "officials"), .table(columns: columns, rows: rows)]
     }
 
