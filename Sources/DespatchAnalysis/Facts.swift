@@ -2,38 +2,99 @@ import DespatchCore
 import DespatchModel
 import Foundation
 
-/// Short fact lines: the clause around each figure (counts, numbered resolutions, years, percentages).
+/// Short fact lines: the phrase around each figure (counts, numbered resolutions, years,
+/// percentages), cut so that it reads as a noun phrase ("19-member Politburo", "over 40 years
+/// of Doi moi") rather than a window of words.
 enum FactExtractor {
-    static func extract(_ sentences: [Sentence], limit: Int = 10) -> [Fact] {
+    static func extract(_ sentences: [Sentence], vocabulary v: Vocabulary = .shared, limit: Int = 10) -> [Fact] {
         var facts: [Fact] = []
         var seen = Set<String>()
         for s in sentences where s.kind == .body {
             guard s.words.contains(where: { isFigure($0) }) else { continue }
-            // Clauses split at strong punctuation and commas.
-            var clauses: [String] = []
-            var current = ""
-            for ch in s.text {
-                if ";,:()–—".contains(ch) && !(ch == "," && current.last?.isNumber == true) {
-                    clauses.append(current); current = ""
-                } else { current.append(ch) }
-            }
-            clauses.append(current)
-            for c in clauses {
+            // A date is not a fact: leave out figures that belong to one ("February 7, 2025").
+            var sentence = s.text
+            for (raw, _) in DateFinder.find(in: sentence) { sentence = sentence.replacingOccurrences(of: raw, with: " ; ") }
+            for c in clauses(sentence) {
                 let words = c.split(separator: " ")
                 guard let idx = words.firstIndex(where: { isFigure($0) }) else { continue }
-                // Keep up to 3 words before and 6 after the first figure.
-                let lo = max(0, idx - 3), hi = min(words.count, idx + 7)
-                var text = words[lo..<hi].joined(separator: " ").trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
-                for lead in ["and ", "the ", "which ", "that ", "with "] where text.lowercased().hasPrefix(lead) { text = String(text.dropFirst(lead.count)) }
-                guard text.split(separator: " ").count >= 2 else { continue }
-                let key = TextFolding.key(text)
+                var lo = max(0, idx - 3), hi = min(words.count, idx + 7)
+                // A name the window ends inside runs to its end ("the 1973 Paris Peace Accords").
+                var extra = 0
+                while hi < words.count, extra < 4, isCapitalised(words[hi]) { hi += 1; extra += 1 }
+                // End before the first function word that opens a new phrase ("to oversee …",
+                // "in the coming years"), unless it joins another figure ("… and the 1973 …").
+                if idx + 2 < hi, let cut = (idx + 2..<hi).first(where: { k in
+                    isFunctionWord(words[k], v) && !isPhraseLink(words[k], v)
+                        && !words[(k + 1)..<min(hi, k + 3)].contains(where: { isFigure($0) })
+                }) { hi = cut }
+                // Begin after the last function word before the figure ("… agreed to hold a “2+2”
+                // dialogue"), when that leaves a phrase; then drop lead-ins ("added", "including").
+                if let last = (lo..<idx).last(where: { isFunctionWord(words[$0], v) }), hi - (last + 1) >= 2 { lo = last + 1 }
+                while lo < idx, isLeadIn(words[lo], v) { lo += 1 }
+                while hi > idx + 1, isFunctionWord(words[hi - 1], v) { hi -= 1 }
+                let phrase = balancedQuotes(words[lo..<hi].joined(separator: " ").trimmingCharacters(in: Self.edges))
+                guard phrase.split(separator: " ").count >= 2 else { continue }
+                let key = TextFolding.key(phrase)
                 if seen.contains(key) { continue }
                 seen.insert(key)
-                facts.append(Fact(text: text))
+                facts.append(Fact(text: phrase))
                 if facts.count >= limit { return facts }
             }
         }
         return facts
+    }
+
+    /// Clauses split at strong punctuation and commas; a comma between digits ("1,000") stays.
+    static func clauses(_ text: String) -> [String] {
+        var clauses: [String] = []
+        var current = ""
+        let chars = Array(text)
+        for (i, ch) in chars.enumerated() {
+            let thousands = ch == "," && current.last?.isNumber == true && i + 1 < chars.count && chars[i + 1].isNumber
+            if ";,:()–—".contains(ch) && !thousands {
+                clauses.append(current); current = ""
+            } else { current.append(ch) }
+        }
+        clauses.append(current)
+        return clauses
+    }
+
+    static func isCapitalised(_ w: Substring) -> Bool { w.first?.isUppercase == true }
+
+    /// Trimmed from a fact's ends: white space and punctuation, but not per cent signs nor
+    /// quotation marks, which `balancedQuotes` settles ("“3-in-1” approach" keeps both).
+    static let edges = CharacterSet.whitespacesAndNewlines.union(.punctuationCharacters).subtracting(CharacterSet(charactersIn: "“”\"‘’%‰"))
+
+    /// Drops a quotation mark at either end that has no partner inside.
+    static func balancedQuotes(_ text: String) -> String {
+        var t = Substring(text)
+        let opens = t.filter { $0 == "“" }.count, closes = t.filter { $0 == "”" }.count
+        if opens > closes, t.first == "“" { t = t.dropFirst() }
+        if closes > opens, t.last == "”" { t = t.dropLast() }
+        if t.filter({ $0 == "\"" }).count % 2 == 1 { t = t.first == "\"" ? t.dropFirst() : (t.last == "\"" ? t.dropLast() : t) }
+        return String(t).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Function words that join one noun phrase to the next inside a fact ("40 years of renewal",
+    /// "Resolution No.250 of the National Assembly"): function_words.txt, kind phrase-link.
+    static func isPhraseLink(_ w: Substring, _ v: Vocabulary) -> Bool {
+        v.phraseLinks.contains(TextFolding.fold(String(w)))
+    }
+
+    /// Stopwords (stopwords.txt), lower case only: "The" at a name's start is kept.
+    static func isFunctionWord(_ w: Substring, _ v: Vocabulary) -> Bool {
+        !isCapitalised(w) && v.stopwords.contains(TextFolding.fold(String(w)))
+    }
+
+    /// A word to drop from the front: a function word, a reporting verb (reporting_verbs.txt),
+    /// or a lower-case English participle ("elected", "including"): verbs that lead into the
+    /// figure's phrase rather than belong to it.
+    static func isLeadIn(_ w: Substring, _ v: Vocabulary) -> Bool {
+        if isFunctionWord(w, v) { return true }
+        guard !isCapitalised(w), !isFigure(w) else { return false }
+        let folded = TextFolding.fold(String(w))
+        if !v.reportingVerbs.matches([folded]).isEmpty { return true }
+        return folded.count > 4 && (folded.hasSuffix("ed") || folded.hasSuffix("ing"))
     }
 }
 

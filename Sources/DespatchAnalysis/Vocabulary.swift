@@ -105,6 +105,7 @@ public struct Vocabulary: Sendable {
     public var prepositions: Set<String> = []
     public var clauseJoiners: Set<String> = []
     public var nameConnectors: Set<String> = []
+    public var phraseLinks: Set<String> = []
     /// Function words by language code, for telling an article's language.
     public var languageMarkers: [String: Set<String>] = [:]
     /// boilerplate.txt: whole lines (folded keys) that open related headlines, or are dropped.
@@ -215,6 +216,7 @@ public struct Vocabulary: Sendable {
             case "preposition": prepositions.formUnion(words)
             case "clause-joiner": clauseJoiners.formUnion(words)
             case "name-connector": nameConnectors.formUnion(words)
+            case "phrase-link": phraseLinks.formUnion(words)
             case "language-marker": languageMarkers[r[1], default: []].formUnion(words)
             default: break
             }
