@@ -10,7 +10,7 @@ LAYOUTS := $(basename $(notdir $(wildcard Layouts/*.yaml)))
 
 .PHONY: all deps build digest test previews memcheck fuzz bench clean help
 FUZZ_SECONDS ?= 30
-FUZZ_TARGETS := FuzzArticleReader FuzzLayoutParser
+FUZZ_TARGETS := FuzzArticleReader FuzzLayoutParser FuzzAnalysis
 
 all: digest
 
@@ -19,7 +19,8 @@ help:
 	@echo "make test      run the test suite"
 	@echo "make previews  regenerate Layouts/previews/<layout>.png"
 	@echo "make memcheck  run the sample digest under LeakSanitizer"
-	@echo "make fuzz      bounded libFuzzer runs of the parsers (FUZZ_SECONDS=30 each)"
+	@echo "make fuzz      bounded libFuzzer runs of the parsers and the analysis (FUZZ_SECONDS=30 each)"
+	@echo "make bench     despatch bench in release: wall, CPU, peak memory, throughput"
 	@echo "make clean     remove build products and out/"
 
 # Installs the missing Debian packages when run as root; otherwise names them and stops.
@@ -82,6 +83,9 @@ fuzz: deps
 	    -rss_limit_mb=2048 -artifact_prefix=out/fuzz/$$t/ -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)|crash-|Test unit written" || true; \
 	  if ls out/fuzz/$$t/crash-* out/fuzz/$$t/timeout-* out/fuzz/$$t/oom-* >/dev/null 2>&1; then echo "fuzz: $$t found a failing input in out/fuzz/$$t"; exit 1; fi; \
 	done
+
+bench: build
+	$(RELEASE_BIN) bench --repeats 3
 
 clean:
 	rm -rf .build out

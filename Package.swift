@@ -16,6 +16,7 @@ let package = Package(
         // Libraries for the fuzz package in Fuzz/ (and for embedding).
         .library(name: "DespatchCore", targets: ["DespatchCore"]),
         .library(name: "DespatchLayout", targets: ["DespatchLayout"]),
+        .library(name: "DespatchAnalysis", targets: ["DespatchAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -10,6 +10,8 @@ let package = Package(
     targets: [
         .executableTarget(name: "FuzzArticleReader", dependencies: [.product(name: "DespatchCore", package: "Despatch")]),
         .executableTarget(name: "FuzzLayoutParser", dependencies: [.product(name: "DespatchLayout", package: "Despatch")]),
+        .executableTarget(name: "FuzzAnalysis", dependencies: [.product(name: "DespatchAnalysis", package: "Despatch"),
+                                                              .product(name: "DespatchCore", package: "Despatch")]),
     ],
     swiftLanguageModes: [.v5]
 )
