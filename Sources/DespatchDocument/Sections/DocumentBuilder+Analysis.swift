@@ -80,6 +80,13 @@ extension DocumentBuilder {
             let nameA = "\(a.source ?? a.file): \(listA.label)"
             let nameB = "\(b.source ?? b.file): \(listB.label)"
             nodes.append(subheading(labels("alignment.between", ["a": nameA, "b": nameB])))
+            // The verdict first: how many items pair up, and whether in the same order. The
+            // per-pair figure below is word overlap, low even for the same task in other words.
+            let paired = alignment.pairs.filter { $0.count >= 2 }
+            let inOrder = zip(paired, paired.dropFirst()).allSatisfy { $0[0] < $1[0] && $0[1] < $1[1] }
+            let summary = labels(inOrder ? "alignment.summary.ordered" : "alignment.summary",
+                                 ["paired": String(paired.count), "a": String(listA.items.count), "b": String(listB.items.count)])
+            nodes.append(.paragraph([Span(summary, tone: .muted)], .small, keepWithNext: true))
             let columns = [TableColumn(title: "#", weight: 0.35), TableColumn(title: nameA, weight: 4),
                            TableColumn(title: "#", weight: 0.35), TableColumn(title: nameB, weight: 4),
                            TableColumn(title: labels("table.similarity"), weight: 0.9)]
