@@ -47,6 +47,8 @@ final class LanguageEditionTests: XCTestCase {
         XCTAssertTrue(cover.contains("Coverage from 25 January 2026 to 7 February 2026"), cover)
         let second = PDFTools.flat(try PDFTools.text(rendered.pdf, page: 2))
         XCTAssertTrue(second.contains("Page 2 of \(rendered.pages)"), second)
+        let all = PDFTools.flat(try PDFTools.text(rendered.pdf))
+        XCTAssertTrue(all.contains("6 items paired in the same order (6 and 6 listed)"), "the alignment's verdict line")
     }
 
     /// English is hyphenated from the pattern dictionary (pdftotext shows each break as a soft
