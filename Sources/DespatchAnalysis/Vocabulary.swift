@@ -12,7 +12,9 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var phrase: String
     }
     private var byFirst: [String: [Entry]] = [:]
-    private var byFirstPrefix: [(String, Entry)] = []
+    /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
+    /// compared only with the stems that can start it, and the first that does still wins.
+    private var byFirstPrefix: [UInt8: [(String, Entry)]] = [:]
 
     public init() {}
 
@@ -23,7 +25,11 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let words = Tokenizer.foldedWords(p)
         guard !words.isEmpty else { return }
         let e = Entry(words: words, prefixLast: prefix, payload: payload, phrase: phrase)
-        if prefix && words.count == 1 { byFirstPrefix.append((words[0], e)) } else { byFirst[words[0], default: []].append(e) }
+        if prefix && words.count == 1, let head = words[0].utf8.first {
+            byFirstPrefix[head, default: []].append((words[0], e))
+        } else {
+            byFirst[words[0], default: []].append(e)
+        }
     }
 
     public struct Match: Sendable {
@@ -52,8 +58,8 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                     }
                 }
             }
-            if best == nil {
-                for (stem, e) in byFirstPrefix where words[i].hasPrefix(stem) {
+            if best == nil, let head = words[i].utf8.first, let stems = byFirstPrefix[head] {
+                for (stem, e) in stems where words[i].hasPrefix(stem) {
                     best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
                 }
             }
