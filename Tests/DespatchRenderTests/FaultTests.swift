@@ -17,38 +17,11 @@ final class FaultTests: XCTestCase {
     }
 
     func testInterruptRemovesTheTemporaryFile() throws {
-        let folder = try Repo.temporaryFolder("sigint")
-        let input = folder + "/in"
-        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
-        let paragraph = String(repeating: "The delegations reviewed cooperation on trade, energy and education. ", count: 12)
-        for i in 0..<400 {
-            let body = Array(repeating: paragraph, count: 12).joined(separator: "\n\n")
-            try "---\ntitle: Report \(i)\n---\n\(body)\n".write(toFile: input + "/a\(i).txt", atomically: true, encoding: .utf8)
+        guard let outcome = try InterruptedRender.run(signal: SIGINT, in: try Repo.temporaryFolder("sigint")) else {
+            throw XCTSkip("the render finished before it could be interrupted")
         }
-        let output = folder + "/out.pdf"
-        try Data("previous".utf8).write(to: URL(fileURLWithPath: output))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executable)
-        process.arguments = ["digest", "--input", input, "--output", output]
-        process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-        process.standardError = Pipe()
-        try process.run()
-        // Wait until the temporary PDF exists, i.e. rendering has started.
-        let deadline = Date().addingTimeInterval(60)
-        var sawTemporary = false
-        while Date() < deadline, process.isRunning {
-            if (try? FileManager.default.contentsOfDirectory(atPath: folder))?.contains(where: { $0.contains(".tmp-") }) == true {
-                sawTemporary = true
-                break
-            }
-            usleep(2_000)
-        }
-        try XCTSkipUnless(sawTemporary, "the render finished before it could be interrupted")
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 128 + SIGINT)
-        let left = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        XCTAssertEqual(left, ["in", "out.pdf"])
-        XCTAssertEqual(try String(contentsOfFile: output, encoding: .utf8), "previous")
+        XCTAssertEqual(outcome.status, 128 + SIGINT, outcome.stderr)
+        XCTAssertEqual(outcome.entries, ["in", "out.pdf", "stderr.txt"], "temporary file left behind")
+        XCTAssertTrue(outcome.outputUnchanged, "the previous PDF was changed")
     }
 }

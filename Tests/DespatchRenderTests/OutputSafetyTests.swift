@@ -77,51 +77,14 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     func testSIGTERMDuringARenderRemovesTheTemporaryFileAndKeepsThePreviousPDF() throws {
-        let input = folder + "/in"
-        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
-        let paragraph = String(repeating: "The delegations reviewed cooperation on trade, energy and education. ", count: 12)
-        for i in 0..<400 {
-            let body = Array(repeating: paragraph, count: 12).joined(separator: "\n\n")
-            try "---\ntitle: Report \(i)\n---\n\(body)\n".write(toFile: input + "/a\(i).txt", atomically: true, encoding: .utf8)
+        guard let outcome = try InterruptedRender.run(signal: SIGTERM, in: folder) else {
+            throw XCTSkip("the render finished before it could be terminated")
         }
-        // A real PDF from an earlier run sits at the output path.
-        let output = folder + "/out.pdf"
-        let first = try PDFTools.run(Repo.executableBesideTests, ["digest", "--input", Repo.samples, "--output", output],
-                                     currentDirectory: Repo.root)
-        XCTAssertEqual(first.status, 0, first.stderr)
-        let previous = try Data(contentsOf: URL(fileURLWithPath: output))
-        XCTAssertEqual(Array(previous.prefix(4)), Array("%PDF".utf8))
-
-        let errPath = folder + "/stderr.txt"
-        _ = FileManager.default.createFile(atPath: errPath, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executableBesideTests)
-        process.arguments = ["digest", "--input", input, "--output", output]
-        process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle(forWritingAtPath: errPath)
-        try process.run()
-        // Wait until the temporary PDF exists, i.e. painting has started (bounded, not timed).
-        let deadline = Date().addingTimeInterval(PDFTools.timeout)
-        var sawTemporary = false
-        while Date() < deadline, process.isRunning {
-            if (try? leftovers(folder))?.isEmpty == false {
-                sawTemporary = true
-                break
-            }
-            usleep(2_000)
-        }
-        if !sawTemporary, process.isRunning { process.terminate() }
-        try XCTSkipUnless(sawTemporary, "the render finished before it could be terminated")
-        kill(process.processIdentifier, SIGTERM)
-        process.waitUntilExit()
-        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        XCTAssertEqual(process.terminationReason, .exit, "killed by the signal instead of handling it: \(stderr)")
-        XCTAssertEqual(process.terminationStatus, 143, stderr)
-        XCTAssertTrue(stderr.contains("interrupted"), stderr)
-        XCTAssertEqual(try leftovers(folder), [], "temporary file left behind")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder).sorted(), ["in", "out.pdf", "stderr.txt"])
-        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: output)), previous, "the previous PDF was changed")
+        XCTAssertEqual(outcome.reason, .exit, "killed by the signal instead of handling it: \(outcome.stderr)")
+        XCTAssertEqual(outcome.status, 143, outcome.stderr)
+        XCTAssertTrue(outcome.stderr.contains("interrupted"), outcome.stderr)
+        XCTAssertEqual(outcome.entries, ["in", "out.pdf", "stderr.txt"], "temporary file left behind")
+        XCTAssertTrue(outcome.outputUnchanged, "the previous PDF was changed")
     }
 
     func testSynthReplacesSymlinksInsteadOfWritingThroughThem() throws {
