@@ -79,9 +79,11 @@ fuzz: deps
 	  dir=$$(echo $$t | sed 's/^Fuzz//; s/Reader//; s/Parser//' | tr 'A-Z' 'a-z'); \
 	  rm -rf out/fuzz/$$t && mkdir -p out/fuzz/$$t/corpus && cp Fuzz/Corpus/$$dir/* out/fuzz/$$t/corpus/; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  .build-fuzz/debug/$$t out/fuzz/$$t/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 \
-	    -rss_limit_mb=2048 -artifact_prefix=out/fuzz/$$t/ -print_final_stats=1 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)|crash-|Test unit written" || true; \
+	  status=0; .build-fuzz/debug/$$t out/fuzz/$$t/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=out/fuzz/$$t/ -print_final_stats=1 > out/fuzz/$$t/log 2>&1 || status=$$?; \
+	  grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)|crash-|Test unit written" out/fuzz/$$t/log || true; \
 	  if ls out/fuzz/$$t/crash-* out/fuzz/$$t/timeout-* out/fuzz/$$t/oom-* >/dev/null 2>&1; then echo "fuzz: $$t found a failing input in out/fuzz/$$t"; exit 1; fi; \
+	  if ! grep -q "^Done" out/fuzz/$$t/log; then echo "fuzz: $$t ended (status $$status) without its closing line; the end of its log:"; tail -20 out/fuzz/$$t/log; fi; \
 	done
 
 bench: build
