@@ -71,19 +71,21 @@ memcheck: deps
 	  .build-asan/debug/despatch digest --input Samples --output out/memcheck.pdf
 	@echo "memcheck: no leaks outside the documented suppressions"
 
-# Bounded libFuzzer runs of the parsers (seed corpus in Fuzz/Corpus). A crash leaves its
-# input in out/fuzz/ and fails; keep it under Fuzz/Regressions/ as a regression test.
+# Bounded libFuzzer runs of the parsers and the analysis (seed corpus in Fuzz/Corpus). A crash
+# leaves its input in out/fuzz/ and fails; keep it under Fuzz/Regressions/ as a regression test.
+# SWIFT_BACKTRACE=enable=no: Swift's own backtracer would take the trap and exit before
+# libFuzzer writes the crashing input; a run that ends without libFuzzer's 'Done' line fails.
 fuzz: deps
 	cd Fuzz && $(SWIFT) build --sanitize=fuzzer --scratch-path ../.build-fuzz
 	@set -e; for t in $(FUZZ_TARGETS); do \
 	  dir=$$(echo $$t | sed 's/^Fuzz//; s/Reader//; s/Parser//' | tr 'A-Z' 'a-z'); \
 	  rm -rf out/fuzz/$$t && mkdir -p out/fuzz/$$t/corpus && cp Fuzz/Corpus/$$dir/* out/fuzz/$$t/corpus/; \
 	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
-	  status=0; .build-fuzz/debug/$$t out/fuzz/$$t/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 \
+	  status=0; SWIFT_BACKTRACE=enable=no .build-fuzz/debug/$$t out/fuzz/$$t/corpus -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=out/fuzz/$$t/ -print_final_stats=1 > out/fuzz/$$t/log 2>&1 || status=$$?; \
 	  grep -E "^(Done|stat::number_of_executed_units|==.*ERROR|SUMMARY)|crash-|Test unit written" out/fuzz/$$t/log || true; \
 	  if ls out/fuzz/$$t/crash-* out/fuzz/$$t/timeout-* out/fuzz/$$t/oom-* >/dev/null 2>&1; then echo "fuzz: $$t found a failing input in out/fuzz/$$t"; exit 1; fi; \
-	  if ! grep -q "^Done" out/fuzz/$$t/log; then echo "fuzz: $$t ended (status $$status) without its closing line; the end of its log:"; tail -20 out/fuzz/$$t/log; fi; \
+	  if ! grep -q "^Done" out/fuzz/$$t/log; then echo "fuzz: $$t ended (status $$status) without its closing line; the end of its log:"; grep -m1 -B2 -A12 "Fatal error" out/fuzz/$$t/log || tail -20 out/fuzz/$$t/log; exit 1; fi; \
 	done
 
 bench: build

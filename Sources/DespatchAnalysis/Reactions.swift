@@ -111,6 +111,8 @@ struct ReactionExtractor {
                     // The subject: the first mention, plus any joined to it by "and".
                     var subj = [before[0]]
                     for m in before.dropFirst() {
+                        // Mentions can overlap (a title inside a longer name): nothing lies between.
+                        guard m.start >= subj.last!.end else { continue }
                         let between = (subj.last!.end..<m.start).map { s.folded[$0] }
                         if between.isEmpty || between.allSatisfy({ $0 == "and" || $0 == "va" || $0 == "cung" }) || between == ["and"] { subj.append(m) }
                         else if r.gaps[m.start].contains(",") == false && between.count <= 1 { subj.append(m) }
