@@ -283,7 +283,7 @@ public struct LayoutParser {
 
     func double(_ node: Node, _ name: String, _ range: ClosedRange<Double>) throws -> Double {
         guard let v = node.float ?? node.int.map(Double.init) else { throw error(node, "\(name) must be a number") }
-        guard range.contains(v) else { throw error(node, "\(name) must be between \(format(range.lowerBound)) and \(format(range.upperBound)), not \(format(v))") }
+        guard v.isFinite, range.contains(v) else { throw error(node, "\(name) must be between \(format(range.lowerBound)) and \(format(range.upperBound)), not \(format(v))") }
         return v
     }
 
@@ -298,7 +298,10 @@ public struct LayoutParser {
         return v
     }
 
-    func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(v) }
+    /// Whole numbers without ".0"; anything an Int cannot hold (inf, nan, 1e300) as Swift prints it.
+    func format(_ v: Double) -> String {
+        v.isFinite && v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
+    }
 
     func error(_ node: Node, _ message: String, suggestion: String? = nil) -> LayoutError {
         LayoutError(path: path, line: node.mark?.line ?? 0, column: node.mark?.column ?? 0, message: message, suggestion: suggestion)
