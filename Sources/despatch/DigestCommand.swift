@@ -24,7 +24,7 @@ struct DigestCommand: ParsableCommand {
     @Option(help: "Also write PNG previews of every page into this folder.")
     var png: String?
 
-    @Option(help: "Preview resolution in dots per inch.")
+    @Option(help: "Preview resolution in dots per inch (10 to 600).")
     var pngDpi: Double = 72
 
     @Flag(help: "Fail when a character has no glyph in Fonts/ (otherwise a warning).")
@@ -32,6 +32,13 @@ struct DigestCommand: ParsableCommand {
 
     @Option(help: "Also allow the layout to take images from this folder (repeatable).")
     var allowPath: [String] = []
+
+    func validate() throws {
+        // A preview of 600 dpi is an A4 page of about 35 megapixels; beyond, or NaN, is an error.
+        guard pngDpi.isFinite, (10...600).contains(pngDpi) else {
+            throw ValidationError("--png-dpi must be between 10 and 600, not \(pngDpi)")
+        }
+    }
 
     func run() throws {
         if output == "out/digest.pdf" {

@@ -92,6 +92,16 @@ final class CommandLineFailureTests: XCTestCase {
         XCTAssertTrue(r.stderr.contains("no-such-option"), r.stderr)
     }
 
+    func testPreviewResolutionOutOfRangeIsAUsageError() throws {
+        for dpi in ["inf", "nan", "0", "100000"] {
+            let r = try despatch(["digest", "--input", Repo.samples, "--output", folder + "/d.pdf", "--png", folder + "/png", "--png-dpi", dpi])
+            XCTAssertEqual(r.status, ExitStatus.usage.rawValue, "\(dpi): \(r.stderr)")
+            XCTAssertTrue(r.stderr.contains("--png-dpi"), r.stderr)
+        }
+        try assertNoPDF(in: folder)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/png"))
+    }
+
     func testSuccessfulRunWritesOnlyThePDF() throws {
         let output = folder + "/ok.pdf"
         let r = try despatch(["digest", "--input", Repo.samples, "--output", output])
