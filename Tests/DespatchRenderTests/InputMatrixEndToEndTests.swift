@@ -14,8 +14,8 @@ final class InputMatrixEndToEndTests: XCTestCase {
         folder = try Repo.temporaryFolder("matrix-e2e")
         input = folder + "/in"
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Repo.executableBesideTests),
-                      "build the executable first: \(Repo.executableBesideTests)")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Repo.executable),
+                      "build the executable first: \(Repo.executable)")
     }
 
     override func tearDownWithError() throws {
@@ -23,7 +23,7 @@ final class InputMatrixEndToEndTests: XCTestCase {
     }
 
     func digest() throws -> PDFTools.Result {
-        try PDFTools.run(Repo.executableBesideTests, ["digest", "--input", input, "--output", output], currentDirectory: Repo.root)
+        try PDFTools.run(Repo.executable, ["digest", "--input", input, "--output", output], currentDirectory: Repo.root)
     }
 
     func testFiveThousandCharacterWordAndURLStayOnThePage() throws {

@@ -10,8 +10,8 @@ final class OutputSafetyTests: XCTestCase {
 
     override func setUpWithError() throws {
         folder = try Repo.temporaryFolder("outsafety")
-        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Repo.executableBesideTests),
-                      "build the executable first: \(Repo.executableBesideTests)")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: Repo.executable),
+                      "build the executable first: \(Repo.executable)")
     }
 
     override func tearDownWithError() throws {
@@ -50,7 +50,7 @@ final class OutputSafetyTests: XCTestCase {
     func testDigestReplacesASymlinkAtTheOutputInsteadOfFollowingIt() throws {
         let output = folder + "/out.pdf"
         let victim = try plantSymlink(at: output, victim: "victim.txt")
-        let r = try PDFTools.run(Repo.executableBesideTests, ["digest", "--input", Repo.samples, "--output", output],
+        let r = try PDFTools.run(Repo.executable, ["digest", "--input", Repo.samples, "--output", output],
                                  currentDirectory: Repo.root)
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertEqual(try String(contentsOfFile: victim, encoding: .utf8), victimContent, "the PDF was written through the symlink")
@@ -64,7 +64,7 @@ final class OutputSafetyTests: XCTestCase {
         let png = folder + "/png"
         try FileManager.default.createDirectory(atPath: png, withIntermediateDirectories: true)
         let victim = try plantSymlink(at: png + "/page-001.png", victim: "victim.txt")
-        let r = try PDFTools.run(Repo.executableBesideTests,
+        let r = try PDFTools.run(Repo.executable,
                                  ["digest", "--input", Repo.samples, "--output", folder + "/out.pdf", "--png", png, "--png-dpi", "20"],
                                  currentDirectory: Repo.root)
         XCTAssertEqual(r.status, 0, r.stderr)
@@ -92,7 +92,7 @@ final class OutputSafetyTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
         let answersVictim = try plantSymlink(at: out + "/answers.json", victim: "answers-victim.txt")
         let articleVictim = try plantSymlink(at: out + "/syn_00000.txt", victim: "article-victim.txt")
-        let r = try PDFTools.run(Repo.executableBesideTests, ["synth", "--articles", "2", "--paragraphs", "1", "--output", out],
+        let r = try PDFTools.run(Repo.executable, ["synth", "--articles", "2", "--paragraphs", "1", "--output", out],
                                  currentDirectory: Repo.root)
         XCTAssertEqual(r.status, 0, r.stderr)
         for victim in [answersVictim, articleVictim] {

@@ -23,7 +23,7 @@ enum InterruptedRender {
             try "---\ntitle: Report \(i)\n---\n\(body)\n".write(toFile: input + "/a\(i).txt", atomically: true, encoding: .utf8)
         }
         let output = folder + "/out.pdf"
-        let first = try PDFTools.run(Repo.executableBesideTests, ["digest", "--input", Repo.samples, "--output", output],
+        let first = try PDFTools.run(Repo.executable, ["digest", "--input", Repo.samples, "--output", output],
                                      currentDirectory: Repo.root)
         XCTAssertEqual(first.status, 0, first.stderr)
         let previous = try Data(contentsOf: URL(fileURLWithPath: output))
@@ -31,7 +31,7 @@ enum InterruptedRender {
         let errPath = folder + "/stderr.txt"
         _ = FileManager.default.createFile(atPath: errPath, contents: nil)
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Repo.executableBesideTests)
+        process.executableURL = URL(fileURLWithPath: Repo.executable)
         process.arguments = ["digest", "--input", input, "--output", output]
         process.currentDirectoryURL = URL(fileURLWithPath: Repo.root)
         process.standardOutput = FileHandle.nullDevice

@@ -81,13 +81,19 @@ enum Repo {
     static var samples: String { root + "/Samples" }
     static var fonts: String { root + "/Fonts" }
 
-    /// The `despatch` executable built alongside the tests.
+    /// The `despatch` built next to this test bundle, whatever the scratch path
+    /// (`swift build --scratch-path X` puts both in X/debug); `DESPATCH_EXECUTABLE` overrides it,
+    /// and ./.build/debug is the last resort.
     static var executable: String {
-        for candidate in [root + "/.build/debug/despatch", root + "/.build/release/despatch"]
-        where FileManager.default.isExecutableFile(atPath: candidate) {
-            return candidate
+        if let env = ProcessInfo.processInfo.environment["DESPATCH_EXECUTABLE"], !env.isEmpty { return env }
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var candidates = [besideTests.appendingPathComponent("despatch").path,
+                          besideTests.deletingLastPathComponent().appendingPathComponent("despatch").path]
+        for dir in [Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()] {
+            candidates.append(dir.appendingPathComponent("despatch").path)
         }
-        return root + "/.build/debug/despatch"
+        candidates.append(root + "/.build/debug/despatch")
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? root + "/.build/debug/despatch"
     }
 
     static func temporaryFolder(_ label: String) throws -> String {
