@@ -204,18 +204,21 @@ struct TaskListAligner {
     }
 
     func align(_ lists: [(file: String, index: Int, items: [String])]) -> [TaskAlignment] {
-        let bags = lists.map { $0.items.map(stems) }
+        // Each item is a sorted array of unique stems: sums over it always run in the same
+        // order, so equal scores stay equal and the output never depends on hash seeds.
+        let bags: [[[String]]] = lists.map { $0.items.map { stems($0).sorted() } }
         var df: [String: Int] = [:]
         var total = 0
         for l in bags { for b in l { total += 1; for s in b { df[s, default: 0] += 1 } } }
         func idf(_ s: String) -> Double { log(Double(total + 1) / Double(df[s] ?? 1)) }
-        var mass: [Set<String>: Double] = [:]
-        for l in bags { for b in l where mass[b] == nil { mass[b] = b.reduce(0.0) { $0 + idf($1) } } }
-        func sim(_ a: Set<String>, _ b: Set<String>) -> Double {
-            let (small0, big0) = a.count < b.count ? (a, b) : (b, a)
+        func mass(_ b: [String]) -> Double { b.reduce(0.0) { $0 + idf($1) } }
+        func sim(_ a: [String], _ b: [String]) -> Double {
             var inter = 0.0
-            for s in small0 where big0.contains(s) { inter += idf(s) }
-            let ma = mass[a] ?? 0, mb = mass[b] ?? 0
+            var i = 0, j = 0
+            while i < a.count && j < b.count {
+                if a[i] == b[j] { inter += idf(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            }
+            let ma = mass(a), mb = mass(b)
             let union = ma + mb - inter
             let small = min(ma, mb)
             // Mean of Jaccard and overlap coefficient: a short item inside a long one still scores.
