@@ -21,6 +21,7 @@ public struct DigestBuilder: Sendable {
 
     public func build(_ corpus: Corpus, generator: String) -> Digest {
         let v = vocabulary
+        let box = VocabularyBox(v)
         var warnings = corpus.warnings
         // Structure and sentence readings are per article and independent: read them on all
         // cores, then merge in article order so the digest is the same whatever the timing.
@@ -30,7 +31,7 @@ public struct DigestBuilder: Sendable {
             if !st.sentences.contains(where: { $0.kind == .body }) {
                 own.append("\(a.file): no sentence found in the body; nothing to analyse")
             }
-            return (st, st.sentences.map { SentenceReading($0, v) }, own)
+            return (st, st.sentences.map { SentenceReading($0, box) }, own)
         }
         let structures = read.map { $0.0 }
         let allReadings = read.map { $0.1 }

@@ -14,32 +14,51 @@ struct Mention {
     var postedIn: Place?    // "... in Vietnam", "... to Vietnam"
 }
 
-/// Token-level reading of one sentence: capitals, places, titles, gaps (punctuation between tokens).
-struct SentenceReading {
-    let s: Sentence
-    let v: Vocabulary
-    var caps: [Bool]
-    var placeAt: [Place?]        // place covering each token
-    var placeStart: [Int: (Place, Int)] = [:]  // start -> (place, end)
-    var titleAt: [Bool]
-    var isCity: [Bool]
-    /// Tokens covered by a reporting verb.
-    var verbAt: [Bool]
-    var verbs: [PhraseMatcher<String>.Match]
-    var gaps: [String]           // characters before token i (gaps[count] = tail)
+/// A vocabulary held by reference, so that the many objects that keep one share a single copy.
+final class VocabularyBox: Sendable {
+    let vocabulary: Vocabulary
+    init(_ vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+}
 
-    init(_ s: Sentence, _ v: Vocabulary) {
+/// Token-level reading of one sentence: capitals, places, titles, gaps (punctuation between tokens).
+final class SentenceReading {
+    let s: Sentence
+    /// The vocabulary, shared by reference: a struct of some forty tables, it would be
+    /// retained field by field into every reading.
+    private let vocabularyBox: VocabularyBox
+    var v: Vocabulary { _read { yield vocabularyBox.vocabulary } }
+    // Constants, not variables: a class's variables pay an exclusivity check on every read,
+    // and these are read in every inner loop of the extractors.
+    let caps: [Bool]
+    let placeAt: [Place?]        // place covering each token
+    let placeStart: [Int: (Place, Int)]  // start -> (place, end)
+    let titleAt: [Bool]
+    let isCity: [Bool]
+    /// Tokens covered by a reporting verb.
+    let verbAt: [Bool]
+    let verbs: [PhraseMatcher<String>.Match]
+    let gaps: [String]           // characters before token i (gaps[count] = tail)
+
+    /// A class, not a struct: readings are passed around and kept in arrays by every
+    /// extractor, and copying a struct that holds the sentence and the vocabulary retained
+    /// dozens of buffers each time.
+    convenience init(_ s: Sentence, _ v: Vocabulary) {
+        self.init(s, VocabularyBox(v))
+    }
+
+    init(_ s: Sentence, _ box: VocabularyBox) {
         self.s = s
-        self.v = v
+        self.vocabularyBox = box
         let n = s.words.count
-        caps = s.words.map { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
-        placeAt = Array(repeating: nil, count: n)
-        titleAt = Array(repeating: false, count: n)
-        isCity = Array(repeating: false, count: n)
-        verbAt = Array(repeating: false, count: n)
-        verbs = v.reportingVerbs.matches(s.folded)
+        let caps = s.words.map { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+        var placeAt = [Place?](repeating: nil, count: n)
+        var placeStart: [Int: (Place, Int)] = [:]
+        var titleAt = Array(repeating: false, count: n)
+        var isCity = Array(repeating: false, count: n)
+        var verbAt = Array(repeating: false, count: n)
+        let verbs = box.vocabulary.reportingVerbs.matches(s.folded)
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
-        for m in v.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
+        for m in box.vocabulary.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
         // Place forms, also "Israel-based" and "Timor-Leste's".
         var folded = s.folded
         for i in 0..<n {
@@ -48,11 +67,11 @@ struct SentenceReading {
             if w.hasSuffix("-based") { w.removeLast(6) }
             folded[i] = w
         }
-        for m in v.places.matches(folded) where caps[m.start] || s.words[m.start].first?.isLowercase == false {
+        for m in box.vocabulary.places.matches(folded) where caps[m.start] || s.words[m.start].first?.isLowercase == false {
             for k in m.start..<m.end { placeAt[k] = m.payload }
             placeStart[m.start] = (m.payload, m.end)
         }
-        for m in v.titles.matches(s.folded) { for k in m.start..<m.end { titleAt[k] = true } }
+        for m in box.vocabulary.titles.matches(s.folded) { for k in m.start..<m.end { titleAt[k] = true } }
         // Gaps from the original text.
         var g: [String] = []
         g.reserveCapacity(n + 1)
@@ -62,7 +81,14 @@ struct SentenceReading {
             prevEnd = t.end
         }
         g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
-        gaps = g
+        self.caps = caps
+        self.placeAt = placeAt
+        self.placeStart = placeStart
+        self.titleAt = titleAt
+        self.isCity = isCity
+        self.verbAt = verbAt
+        self.verbs = verbs
+        self.gaps = g
     }
 
     var count: Int { s.words.count }

@@ -22,10 +22,15 @@ public enum Benchmark {
         public var size: Int
         public var wallSeconds: Double
         public var cpuSeconds: Double
+        /// For analysis: the share of `cpuSeconds` spent reading the texts into articles.
+        public var readingCPUSeconds: Double? = nil
         public var peakMemoryMiB: Double
         public var pages: Int?
         public var throughput: String
     }
+
+    /// Filler paragraphs per synthetic article that give the samples' mean size (about 7.4 KB).
+    public static let sampleSizeParagraphs = 21
 
     static func cpuSeconds() -> Double {
         var usage = rusage()
@@ -43,16 +48,18 @@ public enum Benchmark {
     public static func run(_ scenario: Scenario, size: Int, pipeline: DigestPipeline) throws -> Measurement {
         switch scenario {
         case .analysis:
-            let generated = SyntheticCorpus(options: .init(articles: size, paragraphs: 8)).generate()
+            // 21 filler paragraphs make about 7.4 KB an article, the mean size of the five samples.
+            let generated = SyntheticCorpus(options: .init(articles: size, paragraphs: Self.sampleSizeParagraphs)).generate()
             let reader = ArticleReader()
             let wall0 = Date(), cpu0 = cpuSeconds()
             var warnings: [String] = []
             let articles = try generated.map { try reader.parse(text: $0.text, file: $0.file, extension: "txt", warnings: &warnings) }
+            let readCPU = cpuSeconds() - cpu0
             let digest = pipeline.analyze(Corpus(articles: articles))
             let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
             precondition(digest.articles.count == size)
             return Measurement(scenario: scenario.rawValue, size: size, wallSeconds: wall, cpuSeconds: cpu,
-                               peakMemoryMiB: peakMemoryMiB(), pages: nil,
+                               readingCPUSeconds: readCPU, peakMemoryMiB: peakMemoryMiB(), pages: nil,
                                throughput: String(format: "%.0f articles/s", Double(size) / max(cpu, 1e-9)))
         case .render:
             // About 3.1 pages per article of 24 filler paragraphs (measured); size = target pages.
@@ -90,9 +97,11 @@ public enum Benchmark {
     ]
 
     public static func table(_ rows: [Measurement]) -> String {
-        var lines = ["| scenario | size | wall s | CPU s | peak MiB | pages | throughput |", "|---|---:|---:|---:|---:|---:|---|"]
+        var lines = ["| scenario | size | wall s | CPU s | of which reading | peak MiB | pages | throughput |",
+                     "|---|---:|---:|---:|---:|---:|---:|---|"]
         for r in rows {
-            lines.append(String(format: "| %@ | %d | %.3f | %.3f | %.1f | %@ | %@ |", r.scenario, r.size, r.wallSeconds, r.cpuSeconds,
+            lines.append(String(format: "| %@ | %d | %.3f | %.3f | %@ | %.1f | %@ | %@ |", r.scenario, r.size, r.wallSeconds, r.cpuSeconds,
+                                r.readingCPUSeconds.map { String(format: "%.3f", $0) } ?? "–",
                                 r.peakMemoryMiB, r.pages.map(String.init) ?? "–", r.throughput))
         }
         return lines.joined(separator: "\n")

@@ -65,9 +65,7 @@ public struct PlainTextArticleParser: Sendable {
     /// (collected news text puts one paragraph per line).
     static func textParagraphs(_ body: String) -> [String] {
         var result: [String] = []
-        for block in blocks(body) {
-            let lines = block.map { String(TextNormalizer.trimSpaces($0)) }.filter { !$0.isEmpty }
-            guard !lines.isEmpty else { continue }
+        for lines in blocks(body) {
             if isHardWrapped(lines) {
                 result.append(TextNormalizer.collapseSpaces(lines.joined(separator: " ")))
             } else {
@@ -103,14 +101,30 @@ public struct PlainTextArticleParser: Sendable {
         return result.map(stripInlineMarkdown).filter { !$0.isEmpty }
     }
 
+    /// Blocks of lines separated by blank lines; each line trimmed of spaces and tabs.
+    /// Splits UTF-8 bytes at newlines (carriage returns are gone after normalising), which is
+    /// what splitting at the newline character does, without grapheme breaking.
     static func blocks(_ body: String) -> [[String]] {
         var blocks: [[String]] = []
         var current: [String] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            if TextNormalizer.trimSpaces(line).isEmpty {
-                if !current.isEmpty { blocks.append(current); current = [] }
-            } else {
-                current.append(String(line))
+        var text = body
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var lineStart = 0
+            var i = 0
+            while i <= n {
+                if i == n || bytes[i] == 0x0A {
+                    var lo = lineStart, hi = i
+                    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+                    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+                    if lo == hi {
+                        if !current.isEmpty { blocks.append(current); current = [] }
+                    } else {
+                        current.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self))
+                    }
+                    lineStart = i + 1
+                }
+                i += 1
             }
         }
         if !current.isEmpty { blocks.append(current) }

@@ -3,27 +3,71 @@ import Foundation
 /// The one normalisation every piece of text passes on its way in.
 public enum TextNormalizer {
     /// NFC, Unix line ends, no NUL or other C0 controls except tab and newline,
-    /// no bidi-override controls that could reorder printed text.
+    /// no bidi-override controls that could reorder printed text, no-break spaces as spaces.
+    ///
+    /// Works on UTF-8 bytes: every character it drops or replaces is a whole scalar, found by
+    /// its lead byte, so no multi-byte sequence is ever cut.
     public static func normalize(_ text: String) -> String {
-        // NFC only matters for non-ASCII text; composing is the costly step.
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        let s = isASCII ? text : text.precomposedStringWithCanonicalMapping
-        var out = String.UnicodeScalarView()
+        // Composing is the costly step, and text that is already NFC is the rule.
+        let s = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        var out: [UInt8] = []
+        var changed = false
         var previousWasCR = false
-        for scalar in s.unicodeScalars {
-            let wasCR = previousWasCR
-            previousWasCR = scalar.value == 0x0D
+        s.utf8.withContiguousStorageIfAvailable { bytes in
+            let n = bytes.count
+            out.reserveCapacity(n)
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                let wasCR = previousWasCR
+                previousWasCR = b == 0x0D
+                if b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2 { out.append(b); i += 1; continue }
+                switch b {
+                case 0x0D: out.append(0x0A); changed = true
+                case 0x0A: if wasCR { changed = true } else { out.append(b) }
+                case 0x09: out.append(b)
+                case 0xC2 where i + 1 < n && bytes[i + 1] == 0xA0:  // U+00A0
+                    out.append(0x20); i += 2; changed = true; continue
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (0xAA...0xAE).contains(bytes[i + 2]),  // U+202A–202E
+                     0xE2 where i + 2 < n && bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]):  // U+2066–2069
+                    i += 3; changed = true; continue
+                case 0xC2, 0xE2: out.append(b)
+                default: changed = true  // other C0 controls and DEL
+                }
+                i += 1
+            }
+        } ?? {
+            out = Array(normalize(String(decoding: Array(s.utf8), as: UTF8.self)).utf8)
+            changed = true
+        }()
+        return changed ? String(decoding: out, as: UTF8.self) : s
+    }
+
+    /// True when every scalar of `text` is one that NFC leaves alone in any context: ASCII and
+    /// the precomposed blocks (Latin with Vietnamese, Greek, Cyrillic, punctuation, CJK, kana,
+    /// Hangul syllables). A combining mark or anything rarer sends the text to Foundation.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        var it = text.unicodeScalars.makeIterator()
+        var ascii = true
+        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        if ascii { return true }
+        while let scalar = it.next() {
             switch scalar.value {
-            case 0x0D: out.append("\n")
-            case 0x0A: if !wasCR { out.append(scalar) }
-            case 0x09: out.append(scalar)
-            case 0x00...0x1F, 0x7F: continue
-            case 0x202A...0x202E, 0x2066...0x2069: continue  // explicit bidi embeddings/overrides/isolates
-            case 0xA0: out.append(" ")
-            default: out.append(scalar)
+            case 0x00...0x02FF: continue                        // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
+            case 0x0374, 0x037E, 0x0387: return false           // Greek singletons
+            case 0x0483...0x0489: return false                  // Cyrillic combining marks (reordering)
+            case 0x0370...0x03FF, 0x0400...0x04FF: continue     // Greek, Cyrillic
+            case 0x1E00...0x1EFF: continue                      // Latin Extended Additional (Vietnamese)
+            case 0x2000...0x2001: return false                  // singletons to U+2002/2003
+            case 0x2002...0x206F, 0x20A0...0x20CF: continue     // punctuation, currency
+            case 0x302A...0x302F: return false                  // ideographic tone marks (combining)
+            case 0x3000...0x3098, 0x309B...0x30FF: continue     // CJK punctuation, kana (not the combining sound marks)
+            case 0x4E00...0x9FFF, 0xAC00...0xD7A3: continue     // CJK ideographs, Hangul syllables
+            case 0xFF01...0xFFEF: continue                      // half- and full-width forms
+            default: return false
             }
         }
-        return String(out)
+        return true
     }
 
     /// Trims spaces and tabs (not other white space) from both ends, without Foundation.

@@ -1,0 +1,38 @@
+@testable import DespatchCore
+import Foundation
+import XCTest
+
+/// The byte-level normaliser skips Foundation's NFC for text it judges already composed; these
+/// tests hold that judgement to Foundation's answer.
+final class TextNormalizerTests: XCTestCase {
+    /// Every scalar the quick check lets through is left unchanged by NFC, alone and after a
+    /// letter, and never reorders (combining class 0).
+    func testQuickCheckAgreesWithFoundationOnEveryScalarItPasses() {
+        var passed = 0
+        for v in UInt32(0x80)...UInt32(0xFFFF) {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            let alone = String(scalar)
+            guard TextNormalizer.isSurelyNFC(alone) else { continue }
+            passed += 1
+            XCTAssertEqual(alone.precomposedStringWithCanonicalMapping, alone, "U+\(String(v, radix: 16))")
+            let afterLetter = "a" + alone
+            XCTAssertEqual(afterLetter.precomposedStringWithCanonicalMapping, afterLetter, "a + U+\(String(v, radix: 16))")
+            XCTAssertEqual(scalar.properties.canonicalCombiningClass, .notReordered, "U+\(String(v, radix: 16))")
+        }
+        XCTAssertGreaterThan(passed, 20_000)  // the CJK and Hangul blocks alone
+    }
+
+    func testDecomposedTextIsComposed() {
+        let decomposed = "Vie\u{0302}\u{0323}t Nam"  // e + circumflex + dot below
+        XCTAssertFalse(TextNormalizer.isSurelyNFC(decomposed))
+        XCTAssertEqual(TextNormalizer.normalize(decomposed), "Việt Nam")
+    }
+
+    func testControlsLineEndsAndSpaces() {
+        XCTAssertEqual(TextNormalizer.normalize("a\r\nb\rc\nd"), "a\nb\nc\nd")
+        XCTAssertEqual(TextNormalizer.normalize("x\u{0}y\u{7F}z\u{1B}w\tv"), "xyzw\tv")
+        XCTAssertEqual(TextNormalizer.normalize("Tô\u{00A0}Lâm \u{202E}evil\u{202C} \u{2066}iso\u{2069}"), "Tô Lâm evil iso")
+        XCTAssertEqual(TextNormalizer.normalize("€ “quoted” — Đà Nẵng, Москва, 東京"), "€ “quoted” — Đà Nẵng, Москва, 東京")
+        XCTAssertEqual(TextNormalizer.normalize(""), "")
+    }
+}
