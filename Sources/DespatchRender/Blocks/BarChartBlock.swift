@@ -14,7 +14,6 @@ final class BarChartBlock: Block {
     private var labelWidth: Double = 0
     private var rowHeight: Double { labelStyle.size * 1.9 }
     private var legendHeight: Double { labelStyle.size * 2.4 }
-    private weak var context: RenderContext?
 
     init(series: [ChartSeries], categories: [String], labelStyle: TextStyle, palette: [RGB]) {
         self.series = series
@@ -25,7 +24,6 @@ final class BarChartBlock: Block {
 
     func wrap(width: Double, in context: RenderContext) -> Double {
         self.width = width
-        self.context = context
         labelWidth = width * 0.4
         return Double(series.count) * rowHeight + legendHeight
     }
@@ -36,7 +34,7 @@ final class BarChartBlock: Block {
     private func color(_ index: Int) -> RGB { palette[index % max(1, palette.count)] }
 
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
-        guard let context else { return }
+        let context = painter.context
         let maxTotal = max(series.map { $0.values.reduce(0, +) }.max() ?? 1, 0.0001)
         let barArea = width - labelWidth - 8
         for (row, s) in series.enumerated() {

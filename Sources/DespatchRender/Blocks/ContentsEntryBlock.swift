@@ -9,7 +9,6 @@ final class ContentsEntryBlock: Block {
     private var titleBlock: ParagraphBlock
     private var width: Double = 0
     private var numberWidth: Double = 0
-    private weak var context: RenderContext?
 
     var spaceBefore: Double { level == 0 ? style.spaceBefore : 1 }
     var spaceAfter: Double { style.spaceAfter }
@@ -26,7 +25,6 @@ final class ContentsEntryBlock: Block {
 
     func wrap(width: Double, in context: RenderContext) -> Double {
         self.width = width
-        self.context = context
         numberWidth = style.size * 3
         return titleBlock.wrap(width: max(20, width - indent - numberWidth - style.size), in: context)
     }
@@ -35,7 +33,7 @@ final class ContentsEntryBlock: Block {
     func minimumHeight(in context: RenderContext) -> Double { titleBlock.wrap(width: max(20, width - indent - numberWidth - style.size), in: context) }
 
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
-        guard let context else { return }
+        let context = painter.context
         let number = painter.anchorPages[destination].map(String.init) ?? "–"
         let numberLayout = context.layout([StyledRun(number)], style: style.with { $0.alignment = .right }, width: numberWidth)
         let metrics = numberLayout.lineMetrics()

@@ -11,7 +11,11 @@ final class ParagraphBlock: Block {
     var linkDestination: String?
     var linkURI: String?
 
+    /// The shaped text, kept from measuring to painting while the context's budget allows;
+    /// otherwise nil, and `prepared` is shaped again when the block is drawn.
     private var layout: TextLayout?
+    private var prepared: PreparedText?
+    private var measure: Double = 0
     private var lines: [LineMetrics] = []
     private var lineRange: Range<Int> = 0..<0
     private var laidOutWidth: Double = -1
@@ -35,13 +39,20 @@ final class ParagraphBlock: Block {
     var spaceAfter: Double { style.spaceAfter }
 
     func wrap(width: Double, in context: RenderContext) -> Double {
-        if layout == nil || laidOutWidth != width {
+        if laidOutWidth != width {
             // Hyphenated text gets a measure narrower by about a hyphen: Pango can let the
             // hyphen it adds at a break hang past the width, and it must not reach the margin.
-            let measure = style.hyphenate && context.hyphenator != nil ? width - style.size * 0.25 : width
-            let l = context.layout(spans, style: style, width: measure)
-            layout = l
+            measure = style.hyphenate && context.hyphenator != nil ? width - style.size * 0.25 : width
+            let text = prepared ?? context.prepare(spans, style: style)
+            let l = context.layout(text, style: style, width: measure, checkGlyphs: prepared == nil)
             lines = l.lineMetrics()
+            if context.mayRetainLayout(ofBytes: text.text.utf8.count) {
+                layout = l
+                prepared = nil
+            } else {
+                layout = nil
+                prepared = text
+            }
             lineRange = 0..<lines.count
             laidOutWidth = width
         }
@@ -88,6 +99,8 @@ final class ParagraphBlock: Block {
         let p = ParagraphBlock(spans, style: style, minLines: minLines, keepWithNext: keepWithNext && !continuation,
                                anchor: continuation ? nil : anchor)
         p.layout = layout
+        p.prepared = prepared
+        p.measure = measure
         p.lines = lines
         p.lineRange = range
         p.laidOutWidth = laidOutWidth
@@ -98,7 +111,8 @@ final class ParagraphBlock: Block {
     }
 
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
-        guard let layout, let first = lineRange.first else { return }
+        guard let first = lineRange.first else { return }
+        guard let layout = layout ?? prepared.map({ painter.context.layout($0, style: style, width: measure, checkGlyphs: false) }) else { return }
         if let anchor, !isContinuation { painter.mark(anchor, x: x, y: y) }
         let top = lines[first].top
         painter.cairo.setColor(style.color.tuple)

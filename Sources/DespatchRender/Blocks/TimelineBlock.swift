@@ -15,7 +15,6 @@ final class TimelineBlock: Block {
     private var items: [ParagraphBlock] = []
     private var itemHeights: [Double] = []
     private var axisHeight: Double { labelStyle.size * 5 }
-    private weak var context: RenderContext?
 
     init(events: [TimelineEvent], labelStyle: TextStyle, lineColor: RGB, dotColor: RGB) {
         self.events = events
@@ -27,8 +26,7 @@ final class TimelineBlock: Block {
     func wrap(width: Double, in context: RenderContext) -> Double {
         if self.width != width {
             self.width = width
-            self.context = context
-            let style = labelStyle.with { $0.hangingIndent = labelStyle.size * 2; $0.color = RGB(0.15, 0.15, 0.15) }
+                let style = labelStyle.with { $0.hangingIndent = labelStyle.size * 2; $0.color = RGB(0.15, 0.15, 0.15) }
             items = events.enumerated().map { i, e in
                 ParagraphBlock([StyledRun("\(i + 1).\u{2002}"), StyledRun(e.dateText + " — ", bold: true), StyledRun(e.label)], style: style, minLines: 1)
             }
@@ -41,7 +39,8 @@ final class TimelineBlock: Block {
     func minimumHeight(in context: RenderContext) -> Double { axisHeight + itemHeights.reduce(0, +) }
 
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
-        guard let context, let first = events.first?.day, let last = events.last?.day else { return }
+        let context = painter.context
+        guard let first = events.first?.day, let last = events.last?.day else { return }
         let span = Double(max(1, last.daysSinceEpoch - first.daysSinceEpoch))
         let axisY = y + axisHeight * 0.55
         let left = x + 12, right = x + width - 12

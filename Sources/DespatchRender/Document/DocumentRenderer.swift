@@ -50,11 +50,14 @@ public struct RenderReport: Sendable {
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
 public final class DocumentRenderer {
     let pango: PangoEnvironment
+    /// A second font map and context, for measuring on the second core (see `ParallelMeasurer`).
+    let workerPango: PangoEnvironment
 
     /// Loads the fonts of `fontsDirectory` (only those) once for any number of documents.
     public init(fontsDirectory: String) throws {
         let fonts = try FontLibrary(directory: fontsDirectory)
         pango = try PangoEnvironment(fonts: fonts)
+        workerPango = try PangoEnvironment(fonts: fonts)
     }
 
     /// Font families available from the fonts folder.
@@ -84,7 +87,12 @@ public final class DocumentRenderer {
 
     func render(digest: Digest, layout: LayoutDescription, labels: LabelCatalogue,
                 request: RenderRequest, pdfFile: Int32?) throws -> RenderReport {
-        let context = RenderContext(pango: pango, hyphenator: layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil)
+        let hyphenator = layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil
+        let context = RenderContext(pango: pango, hyphenator: hyphenator)
+        let workerContext = RenderContext(pango: workerPango, hyphenator: hyphenator)
+        // The budget of kept layouts is shared between the two measuring threads.
+        context.layoutBudgetBytes /= 2
+        workerContext.layoutBudgetBytes = context.layoutBudgetBytes
         let clock = PhaseClock()
         let styles = StyleSheet(layout: layout)
         let geometry = Self.geometry(layout.page)
@@ -92,8 +100,11 @@ public final class DocumentRenderer {
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
         func paginate(_ layout: LayoutDescription) throws -> (DocumentTree, [PageLayout]) {
             let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
+            context.resetLayoutBudget()
+            workerContext.resetLayoutBudget()
             let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
             clock.mark("document tree and blocks")
+            ParallelMeasurer(geometry: geometry).measure(blocks, firstColumns: firstColumns, contexts: [context, workerContext])
             return (tree, try breaker.paginate(blocks, columns: firstColumns, in: context))
         }
         var (tree, pages) = try paginate(layout)
@@ -125,7 +136,7 @@ public final class DocumentRenderer {
                 keywords: (layout.metadata.keywords + digest.themes.prefix(8).map { $0.label }).joined(separator: ", "),
                 creator: request.generator, creationDate: request.creationDate))
             let cairo = try CairoContext(surface: surface)
-            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count)
+            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count, context: context)
             cairo.beginStructure("Document")
             for (i, page) in pages.enumerated() {
                 painter.pageNumber = i + 1
@@ -166,7 +177,7 @@ public final class DocumentRenderer {
             cairo.scale(scale)
             cairo.setColor((1, 1, 1))
             cairo.fillRect(x: 0, y: 0, width: geometry.width, height: geometry.height)
-            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count)
+            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count, context: context)
             painter.pageNumber = i + 1
             try paint(page, with: painter, running: running, context: context)
             try cairo.check("preview page \(i + 1)")

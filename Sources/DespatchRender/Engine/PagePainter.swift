@@ -6,10 +6,13 @@ final class PagePainter {
     let surface: CairoSurface
     let anchorPages: [String: Int]
     let pageCount: Int
+    /// For blocks that shape their text again to paint it (see `RenderContext.layoutBudgetBytes`).
+    let context: RenderContext
     var pageNumber = 0
     private var currentSectionOutline: Int32 = CairoSurface.outlineRoot
 
-    init(cairo: CairoContext, surface: CairoSurface, anchorPages: [String: Int], pageCount: Int) {
+    init(cairo: CairoContext, surface: CairoSurface, anchorPages: [String: Int], pageCount: Int, context: RenderContext) {
+        self.context = context
         self.cairo = cairo
         self.surface = surface
         self.anchorPages = anchorPages

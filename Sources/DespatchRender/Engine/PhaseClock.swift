@@ -1,7 +1,7 @@
 import Foundation
 
 /// Prints the time of each rendering phase to standard error when DESPATCH_TIMINGS is set,
-/// so that a profile can be read without a profiler.
+/// with the peak memory so far, so that a profile can be read without a profiler.
 public final class PhaseClock {
     public init() {}
     private var last = Date()
@@ -10,7 +10,11 @@ public final class PhaseClock {
     public func mark(_ phase: String) {
         guard enabled else { return }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "despatch: timing: %@: %.3f s\n", phase, now.timeIntervalSince(last)).utf8))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peakMiB = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+        FileHandle.standardError.write(Data(String(format: "despatch: timing: %@: %.3f s (peak memory so far %.0f MiB)\n",
+                                                   phase, now.timeIntervalSince(last), peakMiB).utf8))
         last = now
     }
 }

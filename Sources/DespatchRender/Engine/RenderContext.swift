@@ -30,10 +30,14 @@ final class RenderContext {
 
     /// Shapes `spans` in `style` for `width` (nil = one line). Checks for missing glyphs.
     func layout(_ spans: [StyledRun], style: TextStyle, width: Double?) -> TextLayout {
-        let layout = pango.makeLayout()
+        layout(prepare(spans, style: style), style: style, width: width)
+    }
+
+    /// The text of `spans` as Pango will hold it (soft hyphens inserted) and its styled runs:
+    /// what a paragraph keeps so that it can be shaped again without hyphenating again.
+    func prepare(_ spans: [StyledRun], style: TextStyle) -> PreparedText {
         var text = ""
-        let attributes = AttributeList()
-        var hasAttributes = false
+        var runs: [PreparedText.Run] = []
         for span in spans {
             // The pattern dictionary is English: text known to be in another language is left whole.
             let english = span.language.map { $0.lowercased().hasPrefix("en") } ?? true
@@ -41,20 +45,65 @@ final class RenderContext {
             let start = text.utf8.count
             text += piece
             let range = start..<text.utf8.count
-            if span.bold { attributes.addBold(range); hasAttributes = true }
-            if span.italic { attributes.addItalic(range); hasAttributes = true }
-            if let c = span.color { attributes.addColor(c.tuple, range); hasAttributes = true }
-            if let code = span.language { attributes.addLanguage(code, range); hasAttributes = true }
+            if span.bold || span.italic || span.color != nil || span.language != nil {
+                runs.append(PreparedText.Run(range: range, bold: span.bold, italic: span.italic, color: span.color, language: span.language))
+            }
         }
+        return PreparedText(text: text, runs: runs)
+    }
+
+    /// Shapes prepared text. `checkGlyphs` is false when the same text was checked before.
+    func layout(_ prepared: PreparedText, style: TextStyle, width: Double?, checkGlyphs: Bool = true) -> TextLayout {
+        let layout = pango.makeLayout()
         layout.setFont(font(for: style))
         layout.setWidth(width)
         layout.setAlignment(style.alignment)
         layout.setLineSpacing(style.lineSpacing)
         if style.hangingIndent > 0 { layout.setIndent(-style.hangingIndent) }
-        if hasAttributes { layout.setAttributes(attributes) }
-        layout.setText(text)
-        if layout.unknownGlyphCount > 0 { recordMissing(in: text) }
+        if !prepared.runs.isEmpty {
+            let attributes = AttributeList()
+            for run in prepared.runs {
+                if run.bold { attributes.addBold(run.range) }
+                if run.italic { attributes.addItalic(run.range) }
+                if let c = run.color { attributes.addColor(c.tuple, run.range) }
+                if let code = run.language { attributes.addLanguage(code, run.range) }
+            }
+            layout.setAttributes(attributes)
+        }
+        layout.setText(prepared.text)
+        if checkGlyphs, layout.unknownGlyphCount > 0 { recordMissing(in: prepared.text) }
         return layout
+    }
+
+    /// UTF-8 bytes of text whose shaped layouts blocks may keep from measuring to painting.
+    /// Past it, a paragraph keeps only its line metrics and is shaped again when its page is
+    /// painted: peak memory then stays flat however many pages a document has, and a
+    /// document of a few dozen pages is shaped once.
+    var layoutBudgetBytes = RenderContext.defaultLayoutBudgetBytes
+
+    /// 160 KB of text (about fifty pages), or DESPATCH_SHAPED_TEXT_BUDGET bytes when set.
+    static let defaultLayoutBudgetBytes: Int = {
+        if let value = ProcessInfo.processInfo.environment["DESPATCH_SHAPED_TEXT_BUDGET"], let n = Int(value), n >= 0 { return n }
+        return 160 * 1024
+    }()
+    private(set) var retainedLayoutBytes = 0
+
+    /// Whether a layout of `bytes` of text may be kept; counts it if so.
+    func mayRetainLayout(ofBytes bytes: Int) -> Bool {
+        guard retainedLayoutBytes + bytes <= layoutBudgetBytes else { return false }
+        retainedLayoutBytes += bytes
+        return true
+    }
+
+    /// Starts a new count, for a new pagination of the document.
+    func resetLayoutBudget() { retainedLayoutBytes = 0 }
+
+    /// Takes over what another thread's context found missing (after that thread is done).
+    func absorbMissingGlyphs(from other: RenderContext) {
+        for glyph in other.missingGlyphs where reportedScalars.insert(glyph.scalar.value).inserted {
+            missingGlyphs.append(glyph)
+        }
+        other.missingGlyphs = []
     }
 
     private func recordMissing(in text: String) {
@@ -73,4 +122,17 @@ final class RenderContext {
         let end = clean.unicodeScalars.index(index, offsetBy: 20, limitedBy: clean.unicodeScalars.endIndex) ?? clean.unicodeScalars.endIndex
         return String(clean.unicodeScalars[start..<end])
     }
+}
+
+/// Text ready for Pango: soft hyphens inserted, styled runs by UTF-8 byte range.
+struct PreparedText {
+    struct Run {
+        var range: Range<Int>
+        var bold: Bool
+        var italic: Bool
+        var color: RGB?
+        var language: String?
+    }
+    var text: String
+    var runs: [Run]
 }

@@ -73,8 +73,9 @@ final class TextLayout {
         repeat {
             var y0: Int32 = 0, y1: Int32 = 0
             pango_layout_iter_get_line_yrange(iter, &y0, &y1)
-            var ink = PangoRectangle(), logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, &ink, &logical)
+            // Logical extents only: ink extents would load every glyph's outline box.
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
             let baseline = pango_layout_iter_get_baseline(iter)
             let scale = Double(PANGO_SCALE)
             result.append(LineMetrics(top: Double(y0) / scale, bottom: Double(y1) / scale,
