@@ -50,14 +50,11 @@ public struct RenderReport: Sendable {
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
 public final class DocumentRenderer {
     let pango: PangoEnvironment
-    /// A second font map and context, for measuring on the second core (see `ParallelMeasurer`).
-    let workerPango: PangoEnvironment
 
     /// Loads the fonts of `fontsDirectory` (only those) once for any number of documents.
     public init(fontsDirectory: String) throws {
         let fonts = try FontLibrary(directory: fontsDirectory)
         pango = try PangoEnvironment(fonts: fonts)
-        workerPango = try PangoEnvironment(fonts: fonts)
     }
 
     /// Font families available from the fonts folder.
@@ -89,10 +86,6 @@ public final class DocumentRenderer {
                 request: RenderRequest, pdfFile: Int32?) throws -> RenderReport {
         let hyphenator = layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil
         let context = RenderContext(pango: pango, hyphenator: hyphenator)
-        let workerContext = RenderContext(pango: workerPango, hyphenator: hyphenator)
-        // The budget of kept layouts is shared between the two measuring threads.
-        context.layoutBudgetBytes /= 2
-        workerContext.layoutBudgetBytes = context.layoutBudgetBytes
         let clock = PhaseClock()
         let styles = StyleSheet(layout: layout)
         let geometry = Self.geometry(layout.page)
@@ -101,10 +94,8 @@ public final class DocumentRenderer {
         func paginate(_ layout: LayoutDescription) throws -> (DocumentTree, [PageLayout]) {
             let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
             context.resetLayoutBudget()
-            workerContext.resetLayoutBudget()
             let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
             clock.mark("document tree and blocks")
-            ParallelMeasurer(geometry: geometry).measure(blocks, firstColumns: firstColumns, contexts: [context, workerContext])
             return (tree, try breaker.paginate(blocks, columns: firstColumns, in: context))
         }
         var (tree, pages) = try paginate(layout)

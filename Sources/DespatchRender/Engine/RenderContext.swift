@@ -98,14 +98,6 @@ final class RenderContext {
     /// Starts a new count, for a new pagination of the document.
     func resetLayoutBudget() { retainedLayoutBytes = 0 }
 
-    /// Takes over what another thread's context found missing (after that thread is done).
-    func absorbMissingGlyphs(from other: RenderContext) {
-        for glyph in other.missingGlyphs where reportedScalars.insert(glyph.scalar.value).inserted {
-            missingGlyphs.append(glyph)
-        }
-        other.missingGlyphs = []
-    }
-
     private func recordMissing(in text: String) {
         for scalar in text.unicodeScalars where !pango.fonts.covers(scalar) {
             if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0xAD { continue }
