@@ -21,6 +21,16 @@ swift build -c release --product despatch >/dev/null
 BIN=.build/release/despatch
 gcc -O2 $here/floor.c -o "$WORK/floor" $(pkg-config --cflags --libs pangocairo)
 
+# The floor and WeasyPrint find fonts through fontconfig: give them Fonts/ only, as Despatch
+# and Typst have, so that every engine sets the same Noto Serif (the system's default font,
+# DejaVu, has far simpler tables and made the floor look cheaper than it is).
+mkdir -p "$WORK/fontcache"
+cat > "$WORK/fonts.conf" <<XML
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>$PWD/Fonts</dir><cachedir>$WORK/fontcache</cachedir></fontconfig>
+XML
+
 # Inputs: the samples, and 200 synthetic articles (about 450 pages with the default layout).
 mkdir -p "$WORK/small" "$WORK/large"
 cp Samples/*.txt "$WORK/small/"
@@ -43,8 +53,8 @@ for size in small large; do
   $BIN export --format html --input "$in" --output "$WORK/$size.html" 2>/dev/null
   d=$(measure $BIN digest --input "$in" --output "$WORK/$size-despatch.pdf")
   t=$(measure python3 "$WORK/run_typst.py" "$WORK/$size.typ" "$WORK/$size-typst.pdf" Fonts)
-  w=$(measure python3 -m weasyprint "$WORK/$size.html" "$WORK/$size-weasy.pdf")
-  f=$(measure "$WORK/floor" "$WORK/$size-floor.pdf" "$in"/*.txt)
+  w=$(FONTCONFIG_FILE="$WORK/fonts.conf" measure python3 -m weasyprint "$WORK/$size.html" "$WORK/$size-weasy.pdf")
+  f=$(FONTCONFIG_FILE="$WORK/fonts.conf" measure "$WORK/floor" "$WORK/$size-floor.pdf" "$in"/*.txt)
   dw=$(field "$d" wall)
   for engine in despatch typst weasy floor; do
     case $engine in despatch) r=$d;; typst) r=$t;; weasy) r=$w;; floor) r=$f;; esac

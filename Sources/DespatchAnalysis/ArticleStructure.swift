@@ -188,19 +188,29 @@ struct ArticleStructure {
         return (rest, tag)
     }
 
-    static let viMarks: Set<Character> = Set("ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ")
+    /// Letters only Vietnamese uses among the Latin scripts, both cases, as scalars (NFC).
+    static let viMarks: Set<UInt32> = {
+        let lower = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+        return Set((lower + lower.uppercased()).unicodeScalars.map(\.value))
+    }()
 
-    /// "vi" when Vietnamese function words or marks dominate, else "en".
+    /// "vi" when Vietnamese function words or marks dominate, else "en". Reads the first
+    /// 24,000 bytes; a word with no byte above ASCII has no Vietnamese mark, so only the
+    /// others are decoded.
     static func detectLanguage(_ text: String) -> String {
         var vi = 0, en = 0
         let enWords = Vocabulary.shared.languageMarkers["en"] ?? []
         let viWords = Vocabulary.shared.languageMarkers["vi"] ?? []
-        for w in Tokenizer.words(String(text.prefix(20_000))) {
-            let lw = w.lowercased()
-            if lw.contains(where: { viMarks.contains($0) }) { vi += 1 }
-            let f = TextFolding.fold(lw)
+        var head = Array(text.utf8.prefix(24_000))
+        while let last = head.last, last & 0xC0 == 0x80 { head.removeLast() }  // end on a whole scalar
+        if let last = head.last, last >= 0xC0 { head.removeLast() }
+        for token in Tokenizer.tokens(utf8: head) {
+            let w = token.text
+            let ascii = w.utf8.allSatisfy { $0 < 0x80 }
+            if !ascii, w.unicodeScalars.contains(where: { viMarks.contains($0.value) }) { vi += 1 }
+            let f = TextFolding.fold(w)
             if enWords.contains(f) { en += 2 }
-            else if viWords.contains(f) && lw != f { vi += 1 }
+            else if !ascii && viWords.contains(f) { vi += 1 }
         }
         return vi > en ? "vi" : "en"
     }

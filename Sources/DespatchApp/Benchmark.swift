@@ -24,6 +24,9 @@ public enum Benchmark {
         public var cpuSeconds: Double
         /// For analysis: the share of `cpuSeconds` spent reading the texts into articles.
         public var readingCPUSeconds: Double? = nil
+        /// For rendering: the peak of resident memory during the render alone (the process's
+        /// peak is reset after the analysis), so the figure is the renderer's own.
+        public var renderPeakMemoryMiB: Double? = nil
         public var peakMemoryMiB: Double
         public var pages: Int?
         public var throughput: String
@@ -42,6 +45,23 @@ public enum Benchmark {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+    }
+
+    /// Resets the kernel's record of this process's peak resident memory (Linux: writing 5
+    /// to /proc/self/clear_refs), so that `residentPeakMiB` then measures one phase.
+    static func resetPeakResidentMemory() {
+        let fd = open("/proc/self/clear_refs", O_WRONLY)
+        guard fd >= 0 else { return }
+        _ = write(fd, "5", 1)
+        close(fd)
+    }
+
+    /// VmHWM of /proc/self/status: the peak resident memory since the last reset.
+    static func residentPeakMiB() -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kb = Double(line.split(separator: " ").dropFirst().first ?? "") else { return nil }
+        return kb / 1024
     }
 
     /// Runs one scenario in this process and measures it.
@@ -71,10 +91,12 @@ public enum Benchmark {
             let layout = try pipeline.loadLayout("default")
             let output = NSTemporaryDirectory() + "despatch-bench-\(getpid()).pdf"
             defer { unlink(output) }
+            resetPeakResidentMemory()
             let wall0 = Date(), cpu0 = cpuSeconds()
             let report = try pipeline.render(digest, layout: layout, output: output, options: RenderOptions(maxPages: 100_000))
             let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
             return Measurement(scenario: scenario.rawValue, size: size, wallSeconds: wall, cpuSeconds: cpu,
+                               renderPeakMemoryMiB: residentPeakMiB(),
                                peakMemoryMiB: peakMemoryMiB(), pages: report.pageCount,
                                throughput: String(format: "%.0f pages/s", Double(report.pageCount) / max(wall, 1e-9)))
         case .sample:
@@ -97,12 +119,13 @@ public enum Benchmark {
     ]
 
     public static func table(_ rows: [Measurement]) -> String {
-        var lines = ["| scenario | size | wall s | CPU s | of which reading | peak MiB | pages | throughput |",
-                     "|---|---:|---:|---:|---:|---:|---:|---|"]
+        var lines = ["| scenario | size | wall s | CPU s | of which reading | peak MiB | render peak MiB | pages | throughput |",
+                     "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in rows {
-            lines.append(String(format: "| %@ | %d | %.3f | %.3f | %@ | %.1f | %@ | %@ |", r.scenario, r.size, r.wallSeconds, r.cpuSeconds,
+            lines.append(String(format: "| %@ | %d | %.3f | %.3f | %@ | %.1f | %@ | %@ | %@ |", r.scenario, r.size, r.wallSeconds, r.cpuSeconds,
                                 r.readingCPUSeconds.map { String(format: "%.3f", $0) } ?? "–",
-                                r.peakMemoryMiB, r.pages.map(String.init) ?? "–", r.throughput))
+                                r.peakMemoryMiB, r.renderPeakMemoryMiB.map { String(format: "%.1f", $0) } ?? "–",
+                                r.pages.map(String.init) ?? "–", r.throughput))
         }
         return lines.joined(separator: "\n")
     }

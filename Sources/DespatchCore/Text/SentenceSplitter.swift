@@ -103,10 +103,23 @@ public struct SentenceSplitter: Sendable {
             return k < b.count && b[k] >= 0x30 && b[k] <= 0x39
         }
         if abbreviations.contains(folded) { return true }
-        let letters = word.filter { $0.isLetter }
         // A single capital letter: an initial ("J. Smith"), or dotted capitals ("U.S.", "U.N.").
-        if letters.count == 1, letters.first!.isUppercase { return true }
-        if word.contains("."), word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        var letters = 0
+        var firstLetter: Unicode.Scalar?
+        var pieceLengths: [Int] = [0]  // characters between dots (NFC: one scalar each)
+        for scalar in word.unicodeScalars {
+            if scalar == "." { pieceLengths.append(0); continue }
+            pieceLengths[pieceLengths.count - 1] += 1
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
+                letters += 1
+                if firstLetter == nil { firstLetter = scalar }
+            default: break
+            }
+        }
+        if letters == 1, let first = firstLetter, first.properties.isUppercase { return true }
+        // Every piece between dots one character: "U.S", "e.g".
+        if pieceLengths.count > 1, pieceLengths.allSatisfy({ $0 <= 1 }) { return true }
         return false
     }
 }

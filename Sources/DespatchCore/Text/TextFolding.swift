@@ -16,32 +16,45 @@ public enum TextFolding {
             if !hasUpper { return text }
             return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
         }
-        var out = String.UnicodeScalarView()
-        var slow = false
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v + 32)! : scalar)
-            } else if let mapped = latinTable[v] {
-                out.append(contentsOf: mapped.unicodeScalars)
-            } else { slow = true; break }
-        }
-        if !slow { return String(out) }
-        return slowFold(text)
-    }
-
-    /// Folds of the precomposed Latin letters (Latin-1, Latin Extended, Vietnamese) and punctuation.
-    static let latinTable: [UInt32: String] = {
-        var t: [UInt32: String] = [:]
-        let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x1E00...0x1EFF, 0x2010...0x2022, 0x2032...0x2032, 0x02BC...0x02BC, 0x00AB...0x00BB]
-        for r in ranges {
-            for v in r {
-                guard let s = Unicode.Scalar(v) else { continue }
-                t[v] = slowFold(String(s))
+                out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
+            } else if let mapped = tableFold(v) {
+                out.append(contentsOf: mapped)
+            } else {
+                return slowFold(text)
             }
         }
-        return t
-    }()
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The fold of one precomposed Latin letter (Latin-1, Latin Extended, Vietnamese) or
+    /// punctuation mark, as UTF-8, from tables indexed by code point; nil outside them.
+    @inline(__always)
+    static func tableFold(_ v: UInt32) -> [UInt8]? {
+        switch v {
+        case 0x00A0...0x024F: return latinTable[Int(v - 0x00A0)]
+        case 0x1E00...0x1EFF: return vietnameseTable[Int(v - 0x1E00)]
+        case 0x2010...0x2032: return punctuationTable[Int(v - 0x2010)]
+        case 0x02BC: return apostrophe
+        default: return nil
+        }
+    }
+
+    private static func table(_ range: ClosedRange<UInt32>, only keep: (UInt32) -> Bool = { _ in true }) -> [[UInt8]?] {
+        range.map { v in
+            guard keep(v), let s = Unicode.Scalar(v) else { return nil }
+            return Array(slowFold(String(s)).utf8)
+        }
+    }
+
+    static let latinTable = table(0x00A0...0x024F)
+    static let vietnameseTable = table(0x1E00...0x1EFF)
+    static let punctuationTable = table(0x2010...0x2032) { $0 <= 0x2022 || $0 == 0x2032 }
+    static let apostrophe: [UInt8]? = Array("'".utf8)
 
     static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()

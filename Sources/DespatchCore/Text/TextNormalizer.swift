@@ -73,9 +73,11 @@ public enum TextNormalizer {
     /// Trims spaces and tabs (not other white space) from both ends, without Foundation.
     public static func trimSpaces<S: StringProtocol>(_ text: S) -> Substring {
         let sub = Substring(text)
-        guard let start = sub.firstIndex(where: { $0 != " " && $0 != "\t" }) else { return sub[sub.endIndex...] }
-        let end = sub.lastIndex(where: { $0 != " " && $0 != "\t" })!
-        return sub[start...end]
+        let utf8 = sub.utf8
+        // Space and tab are ASCII: trimming bytes never cuts a character.
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return sub[sub.endIndex...] }
+        let last = utf8.lastIndex(where: { $0 != 0x20 && $0 != 0x09 })!
+        return sub[first...last]
     }
 
     /// Collapses runs of spaces and tabs and trims the ends.
