@@ -107,7 +107,7 @@ struct ArticleStructure {
         var item = -1
         for line in relatedLines {
             let wc = Tokenizer.words(line).count
-            let last = line.trimmingCharacters(in: .whitespaces).last ?? " "
+            let last = line.trimmingSpaces().last ?? " "
             let isHeadline = wc <= 22 && !".!?".contains(last)
             if isHeadline {
                 item += 1
@@ -168,7 +168,7 @@ struct ArticleStructure {
         for marker in ["(Photo:", "(photo:", "(Ảnh:", "Photo:", "Ảnh:"] {
             if let r = s.range(of: marker, options: .backwards) { s = String(s[..<r.lowerBound]) }
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        return s.trimmingSpaces()
     }
 
     static func stripOutletTag(_ p: String) -> (String, String)? {
@@ -182,9 +182,9 @@ struct ArticleStructure {
             k -= 1
         }
         guard dash >= 0 else { return nil }
-        let tag = Tokenizer.slice(b, dash + 3, b.count).trimmingCharacters(in: .whitespaces)
+        let tag = Tokenizer.slice(b, dash + 3, b.count).trimmingSpaces()
         guard !tag.isEmpty, tag.count <= 16, tag.allSatisfy({ $0.isUppercase || $0 == "/" || $0 == " " || $0.isNumber }) else { return nil }
-        let rest = Tokenizer.slice(b, 0, dash).trimmingCharacters(in: .whitespaces)
+        let rest = Tokenizer.slice(b, 0, dash).trimmingSpaces()
         return (rest, tag)
     }
 

@@ -164,7 +164,7 @@ public struct DigestBuilder: Sendable {
                 let lead = head[..<r.lowerBound]
                 let words = lead.split(separator: " ")
                 if words.count <= 5, words.allSatisfy({ $0.first.map { $0.isUppercase || $0 == "(" || $0.isNumber } ?? false }) {
-                    return String(s[r.upperBound...]).trimmingCharacters(in: .whitespaces)
+                    return String(s[r.upperBound...]).trimmingSpaces()
                 }
             }
         }

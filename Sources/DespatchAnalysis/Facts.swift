@@ -72,7 +72,7 @@ enum FactExtractor {
         if opens > closes, t.first == "“" { t = t.dropFirst() }
         if closes > opens, t.last == "”" { t = t.dropLast() }
         if t.filter({ $0 == "\"" }).count % 2 == 1 { t = t.first == "\"" ? t.dropFirst() : (t.last == "\"" ? t.dropLast() : t) }
-        return String(t).trimmingCharacters(in: .whitespaces)
+        return String(t).trimmingSpaces()
     }
 
     /// Function words that join one noun phrase to the next inside a fact ("40 years of renewal",

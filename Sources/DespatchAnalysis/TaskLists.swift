@@ -34,12 +34,12 @@ struct TaskListExtractor {
     }
 
     static func clean(_ item: String) -> String {
-        var t = item.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;")))
+        var t = item.trimmingScalars(where: { $0 == "," || $0 == ";" || Unicode.Scalar.isWhitespaceOrNewline($0) })
         for lead in ["and ", "or ", "as well as ", "including ", "và ", "cùng "] where t.lowercased().hasPrefix(lead) {
             t = String(t.dropFirst(lead.count))
         }
         while let last = t.last, ".…;,".contains(last) { t.removeLast() }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmingSpaces()
     }
 
     /// A short label for an item: its first clause, at most 16 words.
@@ -185,7 +185,7 @@ struct TaskListExtractor {
             }
         }
         // Only a sentence that announces (ends with ":" or says "following") gives a count.
-        let announces = s.text.trimmingCharacters(in: .whitespaces).hasSuffix(":") || s.folded.contains("following")
+        let announces = s.text.trimmingSpaces().hasSuffix(":") || s.folded.contains("following")
         return announces ? (count, label) : (nil, nil)
     }
 }

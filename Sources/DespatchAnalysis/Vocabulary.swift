@@ -19,7 +19,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public init() {}
 
     public mutating func add(_ phrase: String, _ payload: Payload) {
-        var p = phrase.trimmingCharacters(in: .whitespaces)
+        var p = phrase.trimmingSpaces()
         var prefix = false
         if p.hasSuffix("*") { prefix = true; p.removeLast() }
         let words = Tokenizer.foldedWords(p)
@@ -140,15 +140,15 @@ public struct Vocabulary: Sendable {
     /// Lines of a data file, comments and blanks dropped, split on "|" and trimmed.
     static func rows(_ dir: URL, _ name: String) throws -> [[String]] {
         let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-        return text.precomposedStringWithCanonicalMapping.split(separator: "\n").compactMap { line in
-            let t = line.trimmingCharacters(in: .whitespaces)
+        return TextNormalizer.normalize(text).split(separator: "\n").compactMap { line in
+            let t = line.trimmingSpaces()
             if t.isEmpty || t.hasPrefix("#") { return nil }
-            return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
         }
     }
 
     static func list(_ s: String) -> [String] {
-        s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        s.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     public init(directory dir: URL) throws {

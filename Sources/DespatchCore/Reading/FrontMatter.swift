@@ -48,10 +48,10 @@ public struct FrontMatter: Sendable, Equatable {
     /// except YAML that does not parse at all.
     public static func parse(_ yaml: String, file: String, warnings: inout [String]) throws -> FrontMatter {
         var result = FrontMatter()
-        guard !yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return result }
+        guard !yaml.trimmingWhitespace().isEmpty else { return result }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // .default reads the whole environment on every call
         } catch {
             throw InputError.unreadable(path: file, reason: "front matter is not valid YAML: \(firstLine(of: error))")
         }
@@ -79,7 +79,7 @@ public struct FrontMatter: Sendable, Equatable {
                     warnings.append("\(file): front matter 'date' should be YYYY-MM-DD; ignored")
                     continue
                 }
-                let trimmed = raw.trimmingCharacters(in: .whitespaces)
+                let trimmed = raw.trimmingSpaces()
                 let dayPart = String(trimmed.prefix(10))
                 if let day = CalendarDay(iso: dayPart) {
                     result.date = day

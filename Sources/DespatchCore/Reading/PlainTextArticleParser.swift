@@ -29,7 +29,7 @@ public struct PlainTextArticleParser: Sendable {
         var title = meta.title
         var derived = false
         if title == nil, isMarkdown, let first = paragraphs.first, first.hasPrefix("# ") {
-            title = String(first.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            title = String(first.dropFirst(2)).trimmingSpaces()
             paragraphs.removeFirst()
         }
         if title == nil, let first = paragraphs.first {
@@ -82,7 +82,7 @@ public struct PlainTextArticleParser: Sendable {
         for block in blocks(body) {
             var current: [String] = []
             for line in block {
-                let t = line.trimmingCharacters(in: .whitespaces)
+                let t = line.trimmingSpaces()
                 if t.isEmpty { continue }
                 let startsItem = t.hasPrefix("#") || t.hasPrefix("- ") || t.hasPrefix("* ")
                     || t.range(of: #"^\d+[.)] "#, options: .regularExpression) != nil
@@ -163,7 +163,7 @@ public struct PlainTextArticleParser: Sendable {
 
     static func stripMarkdownHeading(_ p: String) -> String {
         guard p.hasPrefix("#") else { return p }
-        return String(p.drop(while: { $0 == "#" })).trimmingCharacters(in: .whitespaces)
+        return String(p.drop(while: { $0 == "#" })).trimmingSpaces()
     }
 
     static func stripInlineMarkdown(_ p: String) -> String {

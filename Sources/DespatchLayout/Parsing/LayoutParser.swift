@@ -17,7 +17,7 @@ public struct LayoutParser {
     public func compose(_ text: String) throws -> Node {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw yamlError(error)
         }
