@@ -138,17 +138,46 @@ public struct Vocabulary: Sendable {
     }
 
     /// Lines of a data file, comments and blanks dropped, split on "|" and trimmed.
+    /// Splits the UTF-8 bytes (newline, "|" and ";" are ASCII, so no character is cut):
+    /// splitting Strings by Character was most of the cost of loading the vocabulary, which
+    /// every run pays.
     static func rows(_ dir: URL, _ name: String) throws -> [[String]] {
-        let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-        return TextNormalizer.normalize(text).split(separator: "\n").compactMap { line in
-            let t = line.trimmingSpaces()
-            if t.isEmpty || t.hasPrefix("#") { return nil }
-            return t.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingSpaces() }
+        let text = TextNormalizer.normalize(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+        let bytes = Array(text.utf8)
+        var rows: [[String]] = []
+        var lineStart = 0
+        for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+            let line = trimmed(bytes, lineStart, i)
+            lineStart = i + 1
+            guard line.lowerBound < line.upperBound, bytes[line.lowerBound] != 0x23 else { continue }  // blank or "#"
+            rows.append(fields(bytes, line, separator: 0x7C))
         }
+        return rows
     }
 
+    /// The ";"-separated items of a field, trimmed, empty ones dropped.
     static func list(_ s: String) -> [String] {
-        s.split(separator: ";").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        let bytes = Array(s.utf8)
+        return fields(bytes, 0..<bytes.count, separator: 0x3B).filter { !$0.isEmpty }
+    }
+
+    private static func fields(_ bytes: [UInt8], _ range: Range<Int>, separator: UInt8) -> [String] {
+        var result: [String] = []
+        var start = range.lowerBound
+        for i in range.lowerBound...range.upperBound where i == range.upperBound || bytes[i] == separator {
+            let r = trimmed(bytes, start, i)
+            result.append(String(decoding: bytes[r], as: UTF8.self))
+            start = i + 1
+        }
+        return result
+    }
+
+    /// `lo..<hi` without spaces and tabs at either end (the data files use no other blanks).
+    private static func trimmed(_ bytes: [UInt8], _ lo: Int, _ hi: Int) -> Range<Int> {
+        var a = lo, b = hi
+        while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+        while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+        return a..<b
     }
 
     public init(directory dir: URL) throws {
