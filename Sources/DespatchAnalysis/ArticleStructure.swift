@@ -90,9 +90,8 @@ struct ArticleStructure {
             // Outlet tag at the end ("— VNA/VNS"), wire end mark "./.".
             if let (rest, tag) = Self.stripOutletTag(p) { p = rest; outletTag = tag }
             if p.hasSuffix("/.") { p = String(p.dropLast(2)) + "." }
-            let words = key.split(separator: " ")
             // A short line with no verb-like punctuation at the very end: outlet or byline.
-            if pi >= paragraphs.count - 2, words.count <= 3, !p.contains("."), p == p.uppercased() {
+            if pi >= paragraphs.count - 2, Self.wordCount(key) <= 3, !p.utf8.contains(0x2E), p == p.uppercased() {
                 if outletTag == nil { outletTag = p }
                 continue
             }
@@ -147,10 +146,27 @@ struct ArticleStructure {
         }
     }
 
+    /// Words of a folded key (single spaces between them), counted as bytes.
+    static func wordCount(_ key: String) -> Int {
+        var count = 0, inWord = false
+        for b in key.utf8 {
+            if b == 0x20 { inWord = false } else if !inWord { inWord = true; count += 1 }
+        }
+        return count
+    }
+
     static func isCaption(_ p: String) -> Bool {
-        let head = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.prefix(8))))
+        let scalars = p.unicodeScalars
+        let head = TextFolding.fold(String(String.UnicodeScalarView(scalars.prefix(8))))
         if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
-        let f = TextFolding.fold(String(String.UnicodeScalarView(p.unicodeScalars.suffix(70))))
+        // The end of the paragraph: its last 70 scalars, found from the end of the UTF-8 bytes.
+        var start = p.utf8.endIndex
+        var taken = 0
+        while start > p.utf8.startIndex, taken < 70 {
+            start = p.utf8.index(before: start)
+            if p.utf8[start] & 0xC0 != 0x80 { taken += 1 }
+        }
+        let f = TextFolding.fold(String(p[start...]))
         guard f.containsBytes("photo") || f.containsBytes("anh") else { return false }
         if f.containsBytes("(photo:") || f.containsBytes("(anh:") || f.containsBytes("(photo ") { return true }
         // "... Photo: VNA" at the very end, with a short credit.

@@ -102,10 +102,11 @@ public struct DigestPipeline {
                        renderer: DocumentRenderer? = nil) throws -> RenderReport {
         let labels = labels(for: layout)
         let title = options.title ?? (options.week.map { labels("brief.title", ["week": $0]) } ?? labels("digest.title"))
-        let request = RenderRequest(title: title, week: options.week, strict: options.strict,
+        var request = RenderRequest(title: title, week: options.week, strict: options.strict,
                                     pngDirectory: options.pngDirectory, pngScale: options.pngScale,
                                     maxPages: options.maxPages, creationDate: Self.creationDate(for: digest),
                                     generator: Self.generator)
+        if let budget = options.shapedTextBudget { request.shapedTextBudget = budget }
         do {
             let engine = try renderer ?? makeRenderer()
             let report = try engine.renderPDF(digest: digest, layout: layout, labels: labels, request: request, to: output)
@@ -159,9 +160,13 @@ public struct RenderOptions: Sendable {
     public var pngScale: Double
     public var maxPages: Int
     public var limits: InputLimits
+    /// Bytes of text whose shaped layouts are kept from measuring to painting (nil: the
+    /// renderer's default, or DESPATCH_SHAPED_TEXT_BUDGET); see `RenderRequest`.
+    public var shapedTextBudget: Int?
 
     public init(title: String? = nil, week: String? = nil, strict: Bool = false, pngDirectory: String? = nil,
-                pngScale: Double = 1, maxPages: Int = 5000, limits: InputLimits = InputLimits()) {
+                pngScale: Double = 1, maxPages: Int = 5000, limits: InputLimits = InputLimits(), shapedTextBudget: Int? = nil) {
+        self.shapedTextBudget = shapedTextBudget
         self.title = title
         self.week = week
         self.strict = strict

@@ -20,6 +20,16 @@ public struct RenderRequest: Sendable {
     /// PDF creation date (ISO 8601); fixed so that two renders are byte-identical.
     public var creationDate: String
     public var generator: String
+    /// Bytes of text whose shaped layouts are kept from measuring to painting; past it,
+    /// paragraphs are shaped again when painted, so memory stays flat. Any value gives the
+    /// same PDF; it trades memory for time.
+    public var shapedTextBudget: Int = RenderRequest.defaultShapedTextBudget
+
+    /// 160 KB of text (about fifty pages), or DESPATCH_SHAPED_TEXT_BUDGET bytes when set.
+    public static let defaultShapedTextBudget: Int = {
+        if let value = ProcessInfo.processInfo.environment["DESPATCH_SHAPED_TEXT_BUDGET"], let n = Int(value), n >= 0 { return n }
+        return 160 * 1024
+    }()
 
     public init(title: String, week: String? = nil, strict: Bool = false, pngDirectory: String? = nil,
                 pngScale: Double = 1, maxPages: Int = 5000, creationDate: String, generator: String) {
@@ -86,6 +96,7 @@ public final class DocumentRenderer {
                 request: RenderRequest, pdfFile: Int32?) throws -> RenderReport {
         let hyphenator = layout.language.hyphenate ? HyphenatorLoader.shared(for: layout.language.code) : nil
         let context = RenderContext(pango: pango, hyphenator: hyphenator)
+        context.layoutBudgetBytes = max(0, request.shapedTextBudget)
         let clock = PhaseClock()
         let styles = StyleSheet(layout: layout)
         let geometry = Self.geometry(layout.page)

@@ -79,13 +79,7 @@ final class RenderContext {
     /// Past it, a paragraph keeps only its line metrics and is shaped again when its page is
     /// painted: peak memory then stays flat however many pages a document has, and a
     /// document of a few dozen pages is shaped once.
-    var layoutBudgetBytes = RenderContext.defaultLayoutBudgetBytes
-
-    /// 160 KB of text (about fifty pages), or DESPATCH_SHAPED_TEXT_BUDGET bytes when set.
-    static let defaultLayoutBudgetBytes: Int = {
-        if let value = ProcessInfo.processInfo.environment["DESPATCH_SHAPED_TEXT_BUDGET"], let n = Int(value), n >= 0 { return n }
-        return 160 * 1024
-    }()
+    var layoutBudgetBytes = RenderRequest.defaultShapedTextBudget
     private(set) var retainedLayoutBytes = 0
 
     /// Whether a layout of `bytes` of text may be kept; counts it if so.
