@@ -210,15 +210,17 @@ struct TaskListAligner {
         var df: [String: Int] = [:]
         var total = 0
         for l in bags { for b in l { total += 1; for s in b { df[s, default: 0] += 1 } } }
-        func idf(_ s: String) -> Double { log(Double(total + 1) / Double(df[s] ?? 1)) }
-        func mass(_ b: [String]) -> Double { b.reduce(0.0) { $0 + idf($1) } }
-        func sim(_ a: [String], _ b: [String]) -> Double {
+        // The idf of every stem, item by item, and each item's mass, computed once (not per pair).
+        let weights: [[[Double]]] = bags.map { l in l.map { b in b.map { log(Double(total + 1) / Double(df[$0] ?? 1)) } } }
+        let masses: [[Double]] = weights.map { l in l.map { $0.reduce(0.0, +) } }
+        func sim(_ x: Int, _ i: Int, _ y: Int, _ j: Int) -> Double {
+            let a = bags[x][i], b = bags[y][j], wa = weights[x][i]
             var inter = 0.0
-            var i = 0, j = 0
-            while i < a.count && j < b.count {
-                if a[i] == b[j] { inter += idf(a[i]); i += 1; j += 1 } else if a[i] < b[j] { i += 1 } else { j += 1 }
+            var p = 0, q = 0
+            while p < a.count && q < b.count {
+                if a[p] == b[q] { inter += wa[p]; p += 1; q += 1 } else if a[p] < b[q] { p += 1 } else { q += 1 }
             }
-            let ma = mass(a), mb = mass(b)
+            let ma = masses[x][i], mb = masses[y][j]
             let union = ma + mb - inter
             let small = min(ma, mb)
             // Mean of Jaccard and overlap coefficient: a short item inside a long one still scores.
@@ -249,7 +251,7 @@ struct TaskListAligner {
             do {
                 let a = bags[x], b = bags[y]
                 guard a.count >= 2, b.count >= 2 else { continue }
-                let m = a.map { ia in b.map { sim(ia, $0) } }
+                let m = (0..<a.count).map { i in (0..<b.count).map { j in sim(x, i, y, j) } }
                 // Monotone alignment (order as tie-break): dynamic programming over the similarity matrix.
                 var dp = Array(repeating: Array(repeating: 0.0, count: b.count + 1), count: a.count + 1)
                 for i in 1...a.count {
