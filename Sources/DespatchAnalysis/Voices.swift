@@ -50,7 +50,12 @@ final class SentenceReading {
         self.s = s
         self.vocabularyBox = box
         let n = s.words.count
-        let caps = s.words.map { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+        // Capitalised or a number: decided from the first byte for ASCII words.
+        let caps = s.words.map { w -> Bool in
+            guard let b = w.utf8.first else { return false }
+            if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+            return w.first.map { $0.isUppercase || $0.isNumber } ?? false
+        }
         var placeAt = [Place?](repeating: nil, count: n)
         var placeStart: [Int: (Place, Int)] = [:]
         var titleAt = Array(repeating: false, count: n)
@@ -62,6 +67,8 @@ final class SentenceReading {
         // Place forms, also "Israel-based" and "Timor-Leste's".
         var folded = s.folded
         for i in 0..<n {
+            let u = folded[i].utf8
+            guard let last = u.last, last == 0x73 || last == 0x64 else { continue }  // "…'s", "…-based"
             var w = folded[i]
             if w.hasSuffix("'s") { w.removeLast(2) }
             if w.hasSuffix("-based") { w.removeLast(6) }
