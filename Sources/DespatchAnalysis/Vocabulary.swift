@@ -11,10 +11,10 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var payload: Payload
         var phrase: String
     }
-    private var byFirst: [String: [Entry]] = [:]
+    private var byFirst = WordMap<[Entry]>()
     /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
     /// compared only with the stems that can start it, and the first that does still wins.
-    private var byFirstPrefix: [UInt8: [(String, Entry)]] = [:]
+    private var byFirstPrefix: [[(String, Entry)]] = Array(repeating: [], count: 256)
 
     public init() {}
 
@@ -26,7 +26,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         guard !words.isEmpty else { return }
         let e = Entry(words: words, prefixLast: prefix, payload: payload, phrase: phrase)
         if prefix && words.count == 1, let head = words[0].utf8.first {
-            byFirstPrefix[head, default: []].append((words[0], e))
+            byFirstPrefix[Int(head)].append((words[0], e))
         } else {
             byFirst[words[0], default: []].append(e)
         }
@@ -58,7 +58,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                     }
                 }
             }
-            if best == nil, let head = words[i].utf8.first, let stems = byFirstPrefix[head] {
+            if best == nil, let head = words[i].utf8.first, case let stems = byFirstPrefix[Int(head)], !stems.isEmpty {
                 for (stem, e) in stems where words[i].hasPrefix(stem) {
                     best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
                 }

@@ -1,0 +1,103 @@
+/// A read-mostly map from words to values: open addressing over FNV-1a hashes of the UTF-8
+/// bytes. The vocabulary's phrase tables are looked up once for every word of every sentence,
+/// and `Dictionary<String, …>` spent most of that time seeding and finalising SipHash; this
+/// hashes the bytes in one loop and compares strings only when the hashes agree.
+public struct WordMap<Value>: Sendable where Value: Sendable {
+    @usableFromInline var keys: [String?]
+    @usableFromInline var hashes: [UInt64]
+    @usableFromInline var values: [Value?]
+    @usableFromInline var mask: Int
+    public private(set) var count = 0
+
+    public init() {
+        keys = Array(repeating: nil, count: 16)
+        hashes = Array(repeating: 0, count: 16)
+        values = Array(repeating: nil, count: 16)
+        mask = 15
+    }
+
+    @inlinable @inline(__always)
+    public static func hash(_ word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var copy = word
+        return copy.withUTF8 { bytes in
+            for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return h
+        }
+    }
+
+    @inlinable @inline(__always)
+    func slot(_ word: String, _ h: UInt64) -> Int {
+        var i = Int(truncatingIfNeeded: h) & mask
+        while let key = keys[i] {
+            if hashes[i] == h && key == word { return i }
+            i = (i + 1) & mask
+        }
+        return i
+    }
+
+    public subscript(word: String) -> Value? {
+        @inlinable get {
+            let i = slot(word, Self.hash(word))
+            return keys[i] == nil ? nil : values[i]
+        }
+        set {
+            let h = Self.hash(word)
+            let i = slot(word, h)
+            if keys[i] != nil {
+                if let newValue { values[i] = newValue } else { remove(at: i) }
+                return
+            }
+            guard let newValue else { return }
+            keys[i] = word
+            hashes[i] = h
+            values[i] = newValue
+            count += 1
+            if count * 2 > mask { grow() }
+        }
+    }
+
+    /// The value for `word`, or `fallback` stored for it first.
+    public subscript(word: String, default fallback: @autoclosure () -> Value) -> Value {
+        get { self[word] ?? fallback() }
+        set { self[word] = newValue }
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, zip(hashes, values))
+        let capacity = (mask + 1) * 2
+        keys = Array(repeating: nil, count: capacity)
+        hashes = Array(repeating: 0, count: capacity)
+        values = Array(repeating: nil, count: capacity)
+        mask = capacity - 1
+        for (key, (h, value)) in old {
+            guard let key else { continue }
+            var i = Int(truncatingIfNeeded: h) & mask
+            while keys[i] != nil { i = (i + 1) & mask }
+            keys[i] = key
+            hashes[i] = h
+            values[i] = value
+        }
+    }
+
+    /// Removal by re-inserting the rest of the cluster (rare: the tables are built once).
+    private mutating func remove(at index: Int) {
+        keys[index] = nil
+        values[index] = nil
+        count -= 1
+        var i = (index + 1) & mask
+        while let key = keys[i] {
+            let h = hashes[i], value = values[i]
+            keys[i] = nil
+            values[i] = nil
+            count -= 1
+            var j = Int(truncatingIfNeeded: h) & mask
+            while keys[j] != nil { j = (j + 1) & mask }
+            keys[j] = key
+            hashes[j] = h
+            values[j] = value
+            count += 1
+            i = (i + 1) & mask
+        }
+    }
+}
