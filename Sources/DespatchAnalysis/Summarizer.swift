@@ -12,6 +12,12 @@ struct Summarizer {
 
     func stems(_ folded: [String]) -> [String] {
         folded.compactMap { w in
+            let u = w.utf8
+            if u.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: characters are bytes.
+                guard u.count >= 3, !u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !stopwords.contains(w) else { return nil }
+                return u.count <= 6 ? w : String(decoding: u.prefix(6), as: UTF8.self)
+            }
             guard w.count >= 3, !stopwords.contains(w), !w.allSatisfy({ $0.isNumber }) else { return nil }
             return String(w.prefix(6))
         }
@@ -42,22 +48,25 @@ struct Summarizer {
     func rank(_ sentences: [[String]], leadBias: Bool = true) -> Ranking {
         guard !sentences.isEmpty else { return Ranking() }
         let n = min(sentences.count, maxCandidates)
-        var ids: [String: Int] = [:]
+        // Term ids in order of first use; each sentence a sorted list of (id, count).
+        var ids = WordMap<Int>()
         var df: [Int] = []
-        var bags: [[Int: Int]] = []
+        var bags: [[(Int, Int)]] = []
         for i in 0..<n {
-            var bag: [Int: Int] = [:]
+            var termIDs: [Int] = []
             for s in stems(sentences[i]) {
-                let id: Int
-                if let x = ids[s] { id = x } else { id = ids.count; ids[s] = id; df.append(0) }
-                bag[id, default: 0] += 1
+                if let x = ids[s] { termIDs.append(x) } else { ids[s] = df.count; termIDs.append(df.count); df.append(0) }
             }
-            for id in bag.keys { df[id] += 1 }
+            termIDs.sort()
+            var bag: [(Int, Int)] = []
+            for id in termIDs {
+                if let last = bag.last, last.0 == id { bag[bag.count - 1].1 += 1 } else { bag.append((id, 1)) }
+            }
+            for (id, _) in bag { df[id] += 1 }
             bags.append(bag)
         }
         let vectors: [Vector] = bags.map { bag in
             var v: Vector = bag.map { (id, tf) in (id, Double(tf) * log(Double(n + 1) / Double(df[id]))) }
-            v.sort { $0.0 < $1.0 }
             let norm = sqrt(v.reduce(0) { $0 + $1.1 * $1.1 })
             if norm > 0 { for k in v.indices { v[k].1 /= norm } }
             return v

@@ -36,6 +36,23 @@ enum KeyPhraseExtractor {
     /// Punctuation in the gap before a word that ends a candidate phrase.
     static let boundaries: Set<Character> = Set(",.;:()\"“”–—")
 
+    /// Whether the text between two words holds one of `boundaries`; a single space (most
+    /// gaps) is decided without decoding.
+    static func isBoundary(_ gap: String) -> Bool {
+        let u = gap.utf8
+        if u.count == 1, u.first == 0x20 { return false }
+        if u.isEmpty { return false }
+        return gap.contains(where: { boundaries.contains($0) })
+    }
+
+    /// Fewer than three letters (scalars); ASCII words are measured in bytes.
+    static func isShort(_ w: String) -> Bool {
+        let n = w.utf8.count
+        if n < 3 { return true }
+        if w.utf8.allSatisfy({ $0 < 0x80 }) { return false }
+        return w.unicodeScalars.count < 3
+    }
+
     static func startsWithNumber(_ w: String) -> Bool {
         guard let b = w.utf8.first else { return false }
         return b < 0x80 ? b >= 0x30 && b <= 0x39 : w.first!.isNumber
@@ -71,9 +88,9 @@ enum KeyPhraseExtractor {
                 }
                 for i in 0..<s.folded.count {
                     let w = s.folded[i]
-                    let boundary = i > 0 && !r.gaps[i].isEmpty && r.gaps[i].contains(where: { boundaries.contains($0) })
+                    let boundary = i > 0 && Self.isBoundary(r.gaps[i])
                     if boundary { flush() }
-                    if v.stopwords.contains(w) || w.unicodeScalars.count < 3 || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
+                    if Self.isShort(w) || v.stopwords.contains(w) || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
                 }
                 flush()
             }

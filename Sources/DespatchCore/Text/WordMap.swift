@@ -7,8 +7,10 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
     @usableFromInline var hashes: [UInt64]
     @usableFromInline var values: [Value?]
     @usableFromInline var mask: Int
-    public private(set) var count = 0
+    @usableFromInline var storedCount = 0
+    public var count: Int { storedCount }
 
+    @inlinable
     public init() {
         keys = Array(repeating: nil, count: 16)
         hashes = Array(repeating: 0, count: 16)
@@ -41,7 +43,7 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
             let i = slot(word, Self.hash(word))
             return keys[i] == nil ? nil : values[i]
         }
-        set {
+        @inlinable set {
             let h = Self.hash(word)
             let i = slot(word, h)
             if keys[i] != nil {
@@ -52,51 +54,53 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
             keys[i] = word
             hashes[i] = h
             values[i] = newValue
-            count += 1
-            if count * 2 > mask { grow() }
+            storedCount += 1
+            if storedCount * 2 > mask { grow() }
         }
     }
 
     /// The value for `word`, or `fallback` stored for it first.
     public subscript(word: String, default fallback: @autoclosure () -> Value) -> Value {
-        get { self[word] ?? fallback() }
-        set { self[word] = newValue }
+        @inlinable get { self[word] ?? fallback() }
+        @inlinable set { self[word] = newValue }
     }
 
-    private mutating func grow() {
-        let old = zip(keys, zip(hashes, values))
+    @inlinable
+    mutating func grow() {
+        let oldKeys = keys, oldHashes = hashes, oldValues = values
         let capacity = (mask + 1) * 2
         keys = Array(repeating: nil, count: capacity)
         hashes = Array(repeating: 0, count: capacity)
         values = Array(repeating: nil, count: capacity)
         mask = capacity - 1
-        for (key, (h, value)) in old {
-            guard let key else { continue }
-            var i = Int(truncatingIfNeeded: h) & mask
+        for k in oldKeys.indices {
+            guard let key = oldKeys[k] else { continue }
+            var i = Int(truncatingIfNeeded: oldHashes[k]) & mask
             while keys[i] != nil { i = (i + 1) & mask }
             keys[i] = key
-            hashes[i] = h
-            values[i] = value
+            hashes[i] = oldHashes[k]
+            values[i] = oldValues[k]
         }
     }
 
     /// Removal by re-inserting the rest of the cluster (rare: the tables are built once).
-    private mutating func remove(at index: Int) {
+    @inlinable
+    mutating func remove(at index: Int) {
         keys[index] = nil
         values[index] = nil
-        count -= 1
+        storedCount -= 1
         var i = (index + 1) & mask
         while let key = keys[i] {
             let h = hashes[i], value = values[i]
             keys[i] = nil
             values[i] = nil
-            count -= 1
+            storedCount -= 1
             var j = Int(truncatingIfNeeded: h) & mask
             while keys[j] != nil { j = (j + 1) & mask }
             keys[j] = key
             hashes[j] = h
             values[j] = value
-            count += 1
+            storedCount += 1
             i = (i + 1) & mask
         }
     }
