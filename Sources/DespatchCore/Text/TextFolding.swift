@@ -8,14 +8,21 @@ import Foundation
 public enum TextFolding {
     public static func fold(_ text: String) -> String {
         // Fast paths: ASCII, and Latin letters from a precomputed table.
-        var ascii = true
-        for b in text.utf8 where b >= 0x80 { ascii = false; break }
-        if ascii {
-            var hasUpper = false
-            for b in text.utf8 where b >= 0x41 && b <= 0x5A { hasUpper = true; break }
-            if !hasUpper { return text }
-            return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        var copy = text
+        let folded: String?? = copy.withUTF8 { bytes -> String?? in
+            var upper = false
+            for b in bytes {
+                if b >= 0x80 { return .none }         // not ASCII: the tables below
+                if b >= 0x41 && b <= 0x5A { upper = true }
+            }
+            guard upper else { return .some(nil) }     // ASCII lower case already
+            // One pass into the new string's own storage (inline for words of up to 15 bytes).
+            return .some(String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (i, b) in bytes.enumerated() { buffer[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
+                return bytes.count
+            })
         }
+        if let ascii = folded { return ascii ?? text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
