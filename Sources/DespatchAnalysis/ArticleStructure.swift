@@ -46,6 +46,35 @@ struct ArticleStructure {
 
     static let splitter = SentenceSplitter()
 
+    /// A sentence as text and place only: what is kept of an article between the two passes
+    /// of the analysis, so that a corpus's tokens are never all in memory at once.
+    struct SentenceSpec: Sendable {
+        var text: String
+        var paragraph: Int
+        var kind: Sentence.Kind
+        var relatedItem: Int
+        var isHeadline: Bool
+    }
+    private var specs: [SentenceSpec] = []
+
+    /// Drops the sentences' tokens, keeping their text (see `SentenceSpec`).
+    mutating func compact() {
+        specs = sentences.map { SentenceSpec(text: $0.text, paragraph: $0.paragraph, kind: $0.kind, relatedItem: $0.relatedItem, isHeadline: $0.isHeadline) }
+        sentences = []
+    }
+
+    /// Tokenises the sentences again after `compact`.
+    mutating func expand() {
+        guard sentences.isEmpty, !specs.isEmpty else { return }
+        sentences = specs.map { spec in
+            var s = Sentence(spec.text, paragraph: spec.paragraph, kind: spec.kind)
+            s.relatedItem = spec.relatedItem
+            s.isHeadline = spec.isHeadline
+            return s
+        }
+        specs = []
+    }
+
     /// Maximum number of characters analysed per article; longer bodies are cut (with a warning).
     static let maxChars = 400_000
 

@@ -23,30 +23,32 @@ public struct DigestBuilder: Sendable {
         let v = vocabulary
         let box = VocabularyBox(v)
         var warnings = corpus.warnings
-        // Structure and sentence readings are per article and independent: read them on all
-        // cores, then merge in article order so the digest is the same whatever the timing.
-        let read = ParallelMap.map(corpus.articles) { a -> (ArticleStructure, [SentenceReading], [String]) in
+        // Two passes over the articles, each on all cores and merged in article order so the
+        // digest is the same whatever the timing. The first finds each article's structure
+        // and the places it names (the host country is the one named most, corpus-wide); it
+        // keeps only the sentences' text. The second reads each article's sentences in full,
+        // analyses it and lets its readings go: memory grows with the corpus's text, not with
+        // its tokens.
+        let read = ParallelMap.map(corpus.articles) { a -> (ArticleStructure, [(place: Place, form: String)], [String]) in
             var own: [String] = []
-            let st = ArticleStructure(article: a, warnings: &own)
+            var st = ArticleStructure(article: a, warnings: &own)
             if !st.sentences.contains(where: { $0.kind == .body }) {
                 own.append("\(a.file): no sentence found in the body; nothing to analyse")
             }
-            return (st, st.sentences.map { SentenceReading($0, box) }, own)
+            let places = st.sentences.filter { $0.kind == .body }.flatMap { SentenceReading.placeMentions($0, vocabulary: v) }
+            st.compact()
+            return (st, places, own)
         }
         let structures = read.map { $0.0 }
-        let allReadings = read.map { $0.1 }
         for r in read { warnings += r.2 }
 
         // The host country: the country named most often in the bodies, read from the data.
         var placeCounts: [Place: Int] = [:]
         var placeSurface: [Place: [String: Int]] = [:]
-        for readings in allReadings {
-            for r in readings where r.s.kind == .body {
-                for (start, (p, end)) in r.placeStart {
-                    placeCounts[p, default: 0] += 1
-                    let form = r.nameText(start, end)
-                    placeSurface[p, default: [:]][form, default: 0] += 1
-                }
+        for r in read {
+            for (p, form) in r.1 {
+                placeCounts[p, default: 0] += 1
+                placeSurface[p, default: [:]][form, default: 0] += 1
             }
         }
         let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
@@ -63,7 +65,9 @@ public struct DigestBuilder: Sendable {
 
         // Per-article analysis on all cores; the corpus-wide tallies are merged after, in order.
         let analysed = ParallelMap.map(Array(zip(corpus.articles, structures).enumerated())) { ai, pair -> ArticleAnalysis in
-            let (article, st) = pair
+            var (article, st) = pair
+            st.expand()
+            let readings = st.sentences.map { SentenceReading($0, box) }
             let bodySentences = st.sentences.filter { $0.kind == .body }
             // Summary.
             let ranking = summarizer.rank(bodySentences.map(\.folded))
@@ -72,9 +76,9 @@ public struct DigestBuilder: Sendable {
             // Themes.
             let themes = ArticleThemes(sentences: st.sentences, vocabulary: v)
             // Voices.
-            let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(allReadings[ai])
+            let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(readings)
             // Task lists.
-            let found = taskExtractor.extract(readings: allReadings[ai])
+            let found = taskExtractor.extract(readings: readings)
             var discrepancies: [String] = []
             for f in found {
                 if let n = f.list.statedCount, n != f.list.items.count {
@@ -93,7 +97,7 @@ public struct DigestBuilder: Sendable {
                 taskLists: found.map(\.list), facts: FactExtractor.extract(st.sentences), discrepancies: discrepancies,
                 paragraphs: st.body, relatedHeadlines: st.relatedHeadlines)
             return ArticleAnalysis(digest: digest, themes: themes, persons: persons, lists: found.map(\.fullItems),
-                                   candidates: candidates)
+                                   candidates: candidates, keyPhrases: KeyPhraseExtractor.tally(readings, article: ai, vocabulary: v))
         }
         for (article, result) in zip(corpus.articles, analysed) {
             corpusCandidates += result.candidates
@@ -151,7 +155,7 @@ public struct DigestBuilder: Sendable {
         let picked = summarizer.choose(capped.map(\.folded), count: corpusSummarySentences, leadBias: false)
         let corpusSummary = picked.map { capped[$0] }.sorted { ($0.article, $0.index) < ($1.article, $1.index) }.map(\.text)
 
-        let keyPhrases = KeyPhraseExtractor.extract(readings: allReadings, vocabulary: v)
+        let keyPhrases = KeyPhraseExtractor.rank(analysed.map(\.keyPhrases))
         return Digest(generator: generator, articles: digests, themes: corpusThemes, alignments: alignments,
                       entities: entities, summary: corpusSummary, warnings: warnings, keyPhrases: keyPhrases)
     }
@@ -179,4 +183,5 @@ private struct ArticleAnalysis {
     var persons: [(name: String, forms: [String], mentions: Int)]
     var lists: [[String]]
     var candidates: [(article: Int, index: Int, text: String, folded: [String])]
+    var keyPhrases: KeyPhraseExtractor.Tally
 }

@@ -63,37 +63,66 @@ enum KeyPhraseExtractor {
     }
 
     static func extract(readings articles: [[SentenceReading]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
+        rank(articles.enumerated().map { tally($1, article: $0, vocabulary: v) }, limit: limit)
+    }
+
+    /// What one article contributes: candidate phrases (runs of up to four content words
+    /// between stop words and punctuation) and their words' counts. Tallies are merged in
+    /// article order, so the readings of an article can be let go once it is counted.
+    struct Tally: Sendable {
+        var freq: [String: Int] = [:]
+        var degree: [String: Int] = [:]
+        var phraseCount: [String: Int] = [:]
+        /// Phrases in the order first seen, with the words as written.
+        var surfaces: [(key: String, surface: String)] = []
+        var covered = Set<String>()
+        var article = 0
+    }
+
+    static func tally(_ readings: [SentenceReading], article ai: Int, vocabulary v: Vocabulary) -> Tally {
+        var t = Tally()
+        t.article = ai
+        for r in readings where r.s.kind == .body {
+            let s = r.s
+            for m in v.themeMatcher.matches(s.folded) { for k in m.start..<m.end { t.covered.insert(s.folded[k]) } }
+            var run: [Int] = []
+            func flush() {
+                defer { run.removeAll() }
+                guard !run.isEmpty, run.count <= 4 else { return }
+                // Names, places and titles are entities, not key phrases.
+                if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
+                let words = run.map { s.folded[$0] }
+                let key = words.joined(separator: " ")
+                for w in words { t.freq[w, default: 0] += 1; t.degree[w, default: 0] += words.count }
+                if t.phraseCount[key] == nil { t.surfaces.append((key, run.map { s.words[$0] }.joined(separator: " "))) }
+                t.phraseCount[key, default: 0] += 1
+            }
+            for i in 0..<s.folded.count {
+                let w = s.folded[i]
+                let boundary = i > 0 && Self.isBoundary(r.gaps[i])
+                if boundary { flush() }
+                if Self.isShort(w) || v.stopwords.contains(w) || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
+            }
+            flush()
+        }
+        return t
+    }
+
+    /// Scores the merged tallies (RAKE-style degree over frequency, times log count and the
+    /// spread over articles) and returns the best `limit` phrases not covered by the taxonomy.
+    static func rank(_ tallies: [Tally], limit: Int = 15) -> [KeyPhrase] {
         var freq: [String: Int] = [:]
         var degree: [String: Int] = [:]
         var phraseCount: [String: Int] = [:]
         var phraseDocs: [String: Set<Int>] = [:]
         var surface: [String: String] = [:]
         var covered = Set<String>()
-        for (ai, readings) in articles.enumerated() {
-            for r in readings where r.s.kind == .body {
-                let s = r.s
-                for m in v.themeMatcher.matches(s.folded) { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
-                var run: [Int] = []
-                func flush() {
-                    defer { run.removeAll() }
-                    guard !run.isEmpty, run.count <= 4 else { return }
-                    // Names, places and titles are entities, not key phrases.
-                    if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
-                    let words = run.map { s.folded[$0] }
-                    let key = words.joined(separator: " ")
-                    for w in words { freq[w, default: 0] += 1; degree[w, default: 0] += words.count }
-                    phraseCount[key, default: 0] += 1
-                    phraseDocs[key, default: []].insert(ai)
-                    if surface[key] == nil { surface[key] = run.map { s.words[$0] }.joined(separator: " ") }
-                }
-                for i in 0..<s.folded.count {
-                    let w = s.folded[i]
-                    let boundary = i > 0 && Self.isBoundary(r.gaps[i])
-                    if boundary { flush() }
-                    if Self.isShort(w) || v.stopwords.contains(w) || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
-                }
-                flush()
-            }
+        for t in tallies {
+            for (w, n) in t.freq { freq[w, default: 0] += n }
+            for (w, n) in t.degree { degree[w, default: 0] += n }
+            for (k, n) in t.phraseCount { phraseCount[k, default: 0] += n; phraseDocs[k, default: []].insert(t.article) }
+            for (k, form) in t.surfaces where surface[k] == nil { surface[k] = form }
+            covered.formUnion(t.covered)
         }
         var scored: [(String, Double)] = []
         for (key, n) in phraseCount where n >= 2 {

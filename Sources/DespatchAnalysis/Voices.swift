@@ -50,12 +50,7 @@ final class SentenceReading {
         self.s = s
         self.vocabularyBox = box
         let n = s.words.count
-        // Capitalised or a number: decided from the first byte for ASCII words.
-        let caps = s.words.map { w -> Bool in
-            guard let b = w.utf8.first else { return false }
-            if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
-            return w.first.map { $0.isUppercase || $0.isNumber } ?? false
-        }
+        let caps = Self.capitals(s)
         var placeAt = [Place?](repeating: nil, count: n)
         var placeStart: [Int: (Place, Int)] = [:]
         var titleAt = Array(repeating: false, count: n)
@@ -64,17 +59,7 @@ final class SentenceReading {
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded)
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
         for m in box.vocabulary.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
-        // Place forms, also "Israel-based" and "Timor-Leste's".
-        var folded = s.folded
-        for i in 0..<n {
-            let u = folded[i].utf8
-            guard let last = u.last, last == 0x73 || last == 0x64 else { continue }  // "…'s", "…-based"
-            var w = folded[i]
-            if w.hasSuffix("'s") { w.removeLast(2) }
-            if w.hasSuffix("-based") { w.removeLast(6) }
-            folded[i] = w
-        }
-        for m in box.vocabulary.places.matches(folded) where caps[m.start] || s.words[m.start].first?.isLowercase == false {
+        for m in Self.placeMatches(s, capitals: caps, places: box.vocabulary.places) {
             for k in m.start..<m.end { placeAt[k] = m.payload }
             placeStart[m.start] = (m.payload, m.end)
         }
@@ -99,6 +84,40 @@ final class SentenceReading {
     }
 
     var count: Int { s.words.count }
+
+    /// Capitalised or a number, per token: decided from the first byte for ASCII words.
+    static func capitals(_ s: Sentence) -> [Bool] {
+        s.words.map { w -> Bool in
+            guard let b = w.utf8.first else { return false }
+            if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
+            return w.first.map { $0.isUppercase || $0.isNumber } ?? false
+        }
+    }
+
+    /// Countries and organisations named in the sentence, also as "Israel-based" and
+    /// "Timor-Leste's"; written with a capital (or not in lower case).
+    static func placeMatches(_ s: Sentence, capitals caps: [Bool], places: PhraseMatcher<Place>) -> [PhraseMatcher<Place>.Match] {
+        var folded = s.folded
+        for i in 0..<folded.count {
+            let u = folded[i].utf8
+            guard let last = u.last, last == 0x73 || last == 0x64 else { continue }  // "…'s", "…-based"
+            var w = folded[i]
+            if w.hasSuffix("'s") { w.removeLast(2) }
+            if w.hasSuffix("-based") { w.removeLast(6) }
+            folded[i] = w
+        }
+        return places.matches(folded).filter { caps[$0.start] || s.words[$0.start].first?.isLowercase == false }
+    }
+
+    /// The place names of a sentence as written (possessive dropped), for counting which
+    /// country the coverage is about without building a whole reading.
+    static func placeMentions(_ s: Sentence, vocabulary v: Vocabulary) -> [(place: Place, form: String)] {
+        placeMatches(s, capitals: capitals(s), places: v.places).map { m in
+            var form = Tokenizer.slice(s.bytes, s.tokens[m.start].offset, s.tokens[m.end - 1].end)
+            if form.hasSuffix("'s") || form.hasSuffix("’s") { form.removeLast(2) }
+            return (m.payload, form)
+        }
+    }
 
     func isNameToken(_ i: Int) -> Bool {
         guard caps[i], placeAt[i] == nil, !titleAt[i] else { return false }
