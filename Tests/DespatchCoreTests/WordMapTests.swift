@@ -1,0 +1,59 @@
+import DespatchCore
+import XCTest
+
+/// `WordMap` replaces `Dictionary<String, …>` in the analysis's hot lookups; it must answer
+/// exactly as a dictionary would, through growth, overwrites and removals.
+final class WordMapTests: XCTestCase {
+    func testAgreesWithADictionaryOverRandomOperations() {
+        var map = WordMap<Int>()
+        var reference: [String: Int] = [:]
+        var generator = SeededGenerator(seed: 7)  // reproducible: a failure names its step
+        let words = (0..<600).map { i in ["việt", "nam", "ambassador", "東京", "a", ""][i % 6] + String(i / 6) }
+        for step in 0..<20_000 {
+            let word = words[Int.random(in: 0..<words.count, using: &generator)]
+            switch Int.random(in: 0..<10, using: &generator) {
+            case 0..<6:
+                map[word] = step
+                reference[word] = step
+            case 6..<8:
+                map[word] = nil
+                reference[word] = nil
+            default:
+                map[word, default: 0] += 1
+                reference[word, default: 0] += 1
+            }
+            if step % 97 == 0 {
+                XCTAssertEqual(map.count, reference.count, "count after step \(step)")
+            }
+        }
+        XCTAssertEqual(map.count, reference.count)
+        for word in words { XCTAssertEqual(map[word], reference[word], word) }
+        XCTAssertNil(map["absent"])
+    }
+
+    func testEmptyAndLongWords() {
+        var map = WordMap<String>()
+        let long = String(repeating: "x", count: 5_000)
+        map[""] = "empty"
+        map[long] = "long"
+        map["Đà Nẵng"] = "city"
+        XCTAssertEqual(map[""], "empty")
+        XCTAssertEqual(map[long], "long")
+        XCTAssertEqual(map["Đà Nẵng"], "city")
+        XCTAssertNil(map["Da Nang"])  // bytes, not folding: the analysis folds first
+        XCTAssertEqual(map.count, 3)
+    }
+}
+
+/// SplitMix64: a seeded generator, so the random operations are the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
