@@ -82,11 +82,14 @@ struct Summarizer {
         for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { let c = cos(vectors[i], vectors[j]); sim[i][j] = c; sim[j][i] = c } }
         var rank = Array(repeating: 1.0 / Double(n), count: n)
         let rowSums = sim.map { row in row.reduce(0, +) }
+        // The power iteration over each row's non-zero entries only, gathered once: the
+        // same sums in the same order as over the full rows, without walking the zeros.
+        let edges: [[(Int, Double)]] = sim.map { row in row.indices.compactMap { row[$0] > 0 ? ($0, row[$0]) : nil } }
         for _ in 0..<25 {
             var next = Array(repeating: 0.15 / Double(n), count: n)
             for j in 0..<n where rowSums[j] > 0 {
                 let share = 0.85 * rank[j] / rowSums[j]
-                for i in 0..<n where sim[j][i] > 0 { next[i] += share * sim[j][i] }
+                for (i, w) in edges[j] { next[i] += share * w }
             }
             rank = next
         }
