@@ -101,7 +101,12 @@ enum FactExtractor {
 /// A figure: contains a digit and is not an ordinal ("14th", "1st").
 func isFigure<S: StringProtocol>(_ w: S) -> Bool {
     // ASCII words (nearly all, once folded) are checked on bytes; others by Character.
-    let hasNumber = w.utf8.allSatisfy({ $0 < 0x80 }) ? w.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } : w.contains(where: { $0.isNumber })
+    var digit = false, ascii = true
+    for b in w.utf8 {
+        if b >= 0x80 { ascii = false; break }
+        if b >= 0x30 && b <= 0x39 { digit = true }
+    }
+    let hasNumber = ascii ? digit : w.contains(where: { $0.isNumber })
     guard hasNumber else { return false }
     let t = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
     for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) && t.dropLast(2).allSatisfy({ $0.isNumber }) { return false }
