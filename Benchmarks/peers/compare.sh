@@ -5,6 +5,7 @@
 # articles. Prints wall times (median of REPEATS), ratios to Despatch, peak memory and pages.
 #
 #   bash Benchmarks/peers/compare.sh [REPEATS]
+#   SIZES=small bash Benchmarks/peers/compare.sh 5     # only one of the two inputs
 #
 # Installs WeasyPrint and Typst from PyPI when missing (the PyPI `typst` package has no CLI:
 # it is called as typst.compile from Python). Builds Despatch in release.
@@ -47,7 +48,7 @@ measure() { python3 $here/measure.py "$REPEATS" -- "$@"; }
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['$2'])" "$1"; }
 
 printf "| input | engine | wall s (median of %s) | ratio to Despatch | peak MiB | pages |\n|---|---|---:|---:|---:|---:|\n" "$REPEATS"
-for size in small large; do
+for size in ${SIZES:-small large}; do
   in="$WORK/$size"
   $BIN export --format typst --input "$in" --output "$WORK/$size.typ" 2>/dev/null
   $BIN export --format html --input "$in" --output "$WORK/$size.html" 2>/dev/null
