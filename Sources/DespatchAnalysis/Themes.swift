@@ -94,8 +94,12 @@ enum KeyPhraseExtractor {
                 let words = run.map { s.folded[$0] }
                 let key = words.joined(separator: " ")
                 for w in words { t.freq[w, default: 0] += 1; t.degree[w, default: 0] += words.count }
-                if t.phraseCount[key] == nil { t.surfaces.append((key, run.map { s.words[$0] }.joined(separator: " "))) }
-                t.phraseCount[key, default: 0] += 1
+                if let n = t.phraseCount[key] {
+                    t.phraseCount[key] = n + 1
+                } else {
+                    t.phraseCount[key] = 1
+                    t.surfaces.append((key, run.map { s.words[$0] }.joined(separator: " ")))
+                }
             }
             for i in 0..<s.folded.count {
                 let w = s.folded[i]

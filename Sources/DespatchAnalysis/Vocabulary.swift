@@ -101,7 +101,7 @@ public struct Vocabulary: Sendable {
     public var groupPronouns = PhraseMatcher<String>()
     public var reportingVerbs = PhraseMatcher<String>()
     public var stance = PhraseMatcher<(Stance, Double)>()
-    public var numbers: [String: Int] = [:]
+    public var numbers = WordMap<Int>()
     public var ordinals = PhraseMatcher<Int>()
     public var listNouns = PhraseMatcher<String>()
     /// Words that open the items after a count ("including", "bao gồm"), as folded token runs.
