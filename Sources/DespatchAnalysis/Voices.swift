@@ -119,18 +119,39 @@ final class SentenceReading {
         }
     }
 
-    func isNameToken(_ i: Int) -> Bool {
+    /// Whether token `i` can be part of a person's name; computed once per token (the name
+    /// finders ask about the same tokens several times).
+    func isNameToken(_ i: Int) -> Bool { nameTokens[i] }
+
+    private lazy var nameTokens: [Bool] = (0..<count).map { computeIsNameToken($0) }
+
+    private func computeIsNameToken(_ i: Int) -> Bool {
         guard caps[i], placeAt[i] == nil, !titleAt[i] else { return false }
         let f = stripPossessive(s.folded[i])
-        if f.allSatisfy({ $0.isNumber }) { return false }
+        if Self.isAllDigits(f) { return false }
         let raw = stripPossessive(s.words[i].lowercased())
         if v.orgWords.contains(raw) || isCity[i] || v.rawModifiers.contains(raw) && f.count > 3 { return false }
-        if s.words[i].count > 1, s.words[i] == s.words[i].uppercased(), s.words[i].count <= 6 { return false }  // acronyms: CPV, VNA
+        if Self.isAcronym(s.words[i]) { return false }  // acronyms: CPV, VNA
         if v.rawStopwords.contains(raw) {
             // "To Lam": a capitalised function word inside a sentence, followed by another capital.
             return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && gaps[i + 1] == " " && s.words[i].count <= 3
         }
         return true
+    }
+
+    /// Digits only (Character.isNumber for words that are not ASCII).
+    static func isAllDigits(_ w: String) -> Bool {
+        if w.utf8.allSatisfy({ $0 < 0x80 }) { return w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        return w.allSatisfy { $0.isNumber }
+    }
+
+    /// Two to six characters, none of them lower case: "CPV", "VNA", "ASEAN".
+    static func isAcronym(_ w: String) -> Bool {
+        let u = w.utf8
+        if u.allSatisfy({ $0 < 0x80 }) {
+            return u.count > 1 && u.count <= 6 && !u.contains { $0 >= 0x61 && $0 <= 0x7A }
+        }
+        return w.count > 1 && w == w.uppercased() && w.count <= 6
     }
 
     func stripPossessive(_ w: String) -> String {
