@@ -189,6 +189,10 @@ public struct CorpusTheme: Codable, Sendable, Hashable {
     /// a Vietnamese edition names the themes in Vietnamese. `label` is the English one.
     public var labels: [String: String]?
 
+    enum CodingKeys: String, CodingKey {
+        case id, label, articles, variants, evidence, score, labels
+    }
+
     public init(id: String, label: String, articles: [String], variants: [String], evidence: String?, score: Double,
                 labels: [String: String]? = nil) {
         self.labels = labels

@@ -43,6 +43,11 @@ public enum TextNormalizer {
         return changed ? String(decoding: out, as: UTF8.self) : s
     }
 
+    /// `text` in NFC: Foundation composes only text the quick check cannot vouch for.
+    public static func composedNFC(_ text: String) -> String {
+        isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
     /// True when every scalar of `text` is one that NFC leaves alone in any context: ASCII and
     /// the precomposed blocks (Latin with Vietnamese, Greek, Cyrillic, punctuation, CJK, kana,
     /// Hangul syllables). A combining mark or anything rarer sends the text to Foundation.
