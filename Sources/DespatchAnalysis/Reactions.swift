@@ -30,10 +30,6 @@ struct ReactionExtractor {
         TextFolding.fold(Tokenizer.words(name).last ?? name)
     }
 
-    func extract(_ structure: ArticleStructure) -> (reactions: [Reaction], officials: [Official], persons: [(name: String, forms: [String], mentions: Int)]) {
-        extract(structure.sentences.map { SentenceReading($0, v) })
-    }
-
     func extract(_ readings: [SentenceReading]) -> (reactions: [Reaction], officials: [Official], persons: [(name: String, forms: [String], mentions: Int)]) {
         var voices: [String: Voice] = [:]
         var order = 0

@@ -97,7 +97,8 @@ struct TaskListExtractor {
     }
 
     func extract(_ sentences: [Sentence]) -> [Found] {
-        extract(readings: sentences.filter { $0.kind == .body }.map { SentenceReading($0, v) })
+        let box = VocabularyBox(v)
+        return extract(readings: sentences.filter { $0.kind == .body }.map { SentenceReading($0, box) })
     }
 
     func extract(readings all: [SentenceReading]) -> [Found] {

@@ -58,14 +58,6 @@ enum KeyPhraseExtractor {
         return b < 0x80 ? b >= 0x30 && b <= 0x39 : w.first!.isNumber
     }
 
-    static func extract(_ articles: [[Sentence]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
-        extract(readings: articles.map { $0.filter { $0.kind == .body }.map { SentenceReading($0, v) } }, vocabulary: v, limit: limit)
-    }
-
-    static func extract(readings articles: [[SentenceReading]], vocabulary v: Vocabulary, limit: Int = 15) -> [KeyPhrase] {
-        rank(articles.enumerated().map { tally($1, article: $0, vocabulary: v) }, limit: limit)
-    }
-
     /// What one article contributes: candidate phrases (runs of up to four content words
     /// between stop words and punctuation) and their words' counts. Tallies are merged in
     /// article order, so the readings of an article can be let go once it is counted.

@@ -42,10 +42,6 @@ final class SentenceReading {
     /// A class, not a struct: readings are passed around and kept in arrays by every
     /// extractor, and copying a struct that holds the sentence and the vocabulary retained
     /// dozens of buffers each time.
-    convenience init(_ s: Sentence, _ v: Vocabulary) {
-        self.init(s, VocabularyBox(v))
-    }
-
     init(_ s: Sentence, _ box: VocabularyBox) {
         self.s = s
         self.vocabularyBox = box

@@ -64,7 +64,7 @@ public struct ArticleDigest: Codable, Sendable {
     /// Trailing "related headlines" block, kept apart from the body.
     public var relatedHeadlines: [String]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case file, title, date, source, language, url, summary, themes, officials, reactions
         case dateSource = "date_source"
         case taskLists = "task_lists"
@@ -110,7 +110,7 @@ public struct Official: Codable, Sendable, Hashable {
     public var role: String?
     public var mentionedOnly: Bool
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, role
         case mentionedOnly = "mentioned_only"
     }
@@ -137,7 +137,7 @@ public struct Reaction: Codable, Sendable, Hashable {
     public var related: Bool
     public var reportingVerb: String?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case speaker, role, stance, gist, evidence, related
         case countryOrOrg = "country_or_org"
         case reportingVerb = "reporting_verb"
@@ -161,7 +161,7 @@ public struct TaskList: Codable, Sendable, Hashable {
     public var statedCount: Int?
     public var items: [String]
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case label, items
         case statedCount = "stated_count"
     }
@@ -189,7 +189,7 @@ public struct CorpusTheme: Codable, Sendable, Hashable {
     /// a Vietnamese edition names the themes in Vietnamese. `label` is the English one.
     public var labels: [String: String]?
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, label, articles, variants, evidence, score, labels
     }
 
