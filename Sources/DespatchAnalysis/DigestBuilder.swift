@@ -74,7 +74,8 @@ public struct DigestBuilder: Sendable {
             let summary = ranking.select(summarySentences).map { Self.stripDateline(bodySentences[$0].text) }
             let candidates = ranking.select(3).map { i in (ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded) }
             // Themes.
-            let themes = ArticleThemes(sentences: st.sentences, vocabulary: v)
+            let themeMatches = ArticleThemes.matches(st.sentences, vocabulary: v)
+            let themes = ArticleThemes(sentences: st.sentences, matches: themeMatches)
             // Voices.
             let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(readings)
             // Task lists.
@@ -97,7 +98,7 @@ public struct DigestBuilder: Sendable {
                 taskLists: found.map(\.list), facts: FactExtractor.extract(st.sentences), discrepancies: discrepancies,
                 paragraphs: st.body, relatedHeadlines: st.relatedHeadlines)
             return ArticleAnalysis(digest: digest, themes: themes, persons: persons, lists: found.map(\.fullItems),
-                                   candidates: candidates, keyPhrases: KeyPhraseExtractor.tally(readings, article: ai, vocabulary: v))
+                                   candidates: candidates, keyPhrases: KeyPhraseExtractor.tally(readings, themeMatches: themeMatches, article: ai, vocabulary: v))
         }
         for (article, result) in zip(corpus.articles, analysed) {
             corpusCandidates += result.candidates

@@ -4,7 +4,7 @@ import Foundation
 /// Extractive summaries: LexRank (cosine over TF-IDF of folded stems, PageRank) with a small lead
 /// bias and redundancy removal. Candidates are capped so a huge article stays cheap.
 struct Summarizer {
-    let stopwords: Set<String>
+    let stopwords: WordSet
     var maxCandidates = 60
 
     /// Sparse vector: (term id, weight) sorted by id.

@@ -162,7 +162,7 @@ struct TaskListExtractor {
 
     /// After a continuation cue, skip "he underscored the importance of" and similar lead-ins.
     /// `skip`: the lead-in words of function_words.txt.
-    static func continuationText(_ s: Sentence, from i: Int, skipping skip: Set<String>) -> String {
+    static func continuationText(_ s: Sentence, from i: Int, skipping skip: WordSet) -> String {
         var k = i
         while k < s.folded.count, skip.contains(s.folded[k]), k - i < 8 { k += 1 }
         return rest(s, from: k)
@@ -193,7 +193,7 @@ struct TaskListExtractor {
 
 /// Aligns task lists that describe the same plan in different articles.
 struct TaskListAligner {
-    let stopwords: Set<String>
+    let stopwords: WordSet
     var pairThreshold = 0.08
     var listThreshold = 0.15
 

@@ -8,10 +8,17 @@ struct ArticleThemes {
     var variants: [String: [String]] = [:]
     var evidence: [String: (String, Int)] = [:]   // best sentence and its number of hits
 
-    init(sentences: [Sentence], vocabulary v: Vocabulary) {
-        for s in sentences where s.kind == .body {
+    /// The taxonomy's matches in each body sentence, computed once: the themes and the key
+    /// phrases (which leave out what the taxonomy covers) both need them.
+    static func matches(_ sentences: [Sentence], vocabulary v: Vocabulary) -> [[PhraseMatcher<String>.Match]] {
+        sentences.map { $0.kind == .body ? v.themeMatcher.matches($0.folded) : [] }
+    }
+
+    /// `matches` holds `ArticleThemes.matches(sentences)`, one entry per sentence.
+    init(sentences: [Sentence], matches: [[PhraseMatcher<String>.Match]]) {
+        for (s, found) in zip(sentences, matches) where s.kind == .body {
             var perSentence: [String: Int] = [:]
-            for m in v.themeMatcher.matches(s.folded) {
+            for m in found {
                 counts[m.payload, default: 0] += 1
                 perSentence[m.payload, default: 0] += 1
                 let surface = s.words[m.start..<m.end].joined(separator: " ")
@@ -62,35 +69,36 @@ enum KeyPhraseExtractor {
     /// between stop words and punctuation) and their words' counts. Tallies are merged in
     /// article order, so the readings of an article can be let go once it is counted.
     struct Tally: Sendable {
-        var freq: [String: Int] = [:]
-        var degree: [String: Int] = [:]
-        var phraseCount: [String: Int] = [:]
+        var freq = WordMap<Int>()
+        var degree = WordMap<Int>()
+        var phraseCount = WordMap<Int>()
         /// Phrases in the order first seen, with the words as written.
         var surfaces: [(key: String, surface: String)] = []
-        var covered = Set<String>()
+        var covered = WordSet()
         var article = 0
     }
 
-    static func tally(_ readings: [SentenceReading], article ai: Int, vocabulary v: Vocabulary) -> Tally {
+    /// `themeMatches` holds `ArticleThemes.matches` of the readings' sentences.
+    static func tally(_ readings: [SentenceReading], themeMatches: [[PhraseMatcher<String>.Match]], article ai: Int,
+                      vocabulary v: Vocabulary) -> Tally {
         var t = Tally()
         t.article = ai
-        for r in readings where r.s.kind == .body {
+        for (r, found) in zip(readings, themeMatches) where r.s.kind == .body {
             let s = r.s
-            for m in v.themeMatcher.matches(s.folded) { for k in m.start..<m.end { t.covered.insert(s.folded[k]) } }
+            for m in found { for k in m.start..<m.end { t.covered.insert(s.folded[k]) } }
             var run: [Int] = []
             func flush() {
                 defer { run.removeAll() }
                 guard !run.isEmpty, run.count <= 4 else { return }
                 // Names, places and titles are entities, not key phrases.
                 if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
-                let words = run.map { s.folded[$0] }
-                let key = words.joined(separator: " ")
-                for w in words { t.freq[w, default: 0] += 1; t.degree[w, default: 0] += words.count }
+                let key = run.count == 1 ? s.folded[run[0]] : run.map { s.folded[$0] }.joined(separator: " ")
+                for k in run { t.freq[s.folded[k], default: 0] += 1; t.degree[s.folded[k], default: 0] += run.count }
                 if let n = t.phraseCount[key] {
                     t.phraseCount[key] = n + 1
                 } else {
                     t.phraseCount[key] = 1
-                    t.surfaces.append((key, run.map { s.words[$0] }.joined(separator: " ")))
+                    t.surfaces.append((key, run.count == 1 ? s.words[run[0]] : run.map { s.words[$0] }.joined(separator: " ")))
                 }
             }
             for i in 0..<s.folded.count {
@@ -114,9 +122,9 @@ enum KeyPhraseExtractor {
         var surface: [String: String] = [:]
         var covered = Set<String>()
         for t in tallies {
-            for (w, n) in t.freq { freq[w, default: 0] += n }
-            for (w, n) in t.degree { degree[w, default: 0] += n }
-            for (k, n) in t.phraseCount { phraseCount[k, default: 0] += n; phraseDocs[k, default: []].insert(t.article) }
+            t.freq.forEach { w, n in freq[w, default: 0] += n }
+            t.degree.forEach { w, n in degree[w, default: 0] += n }
+            t.phraseCount.forEach { k, n in phraseCount[k, default: 0] += n; phraseDocs[k, default: []].insert(t.article) }
             for (k, form) in t.surfaces where surface[k] == nil { surface[k] = form }
             covered.formUnion(t.covered)
         }

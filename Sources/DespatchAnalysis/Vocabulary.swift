@@ -92,10 +92,10 @@ public struct Vocabulary: Sendable {
     public var placeForms: [String: Place] = [:]  // folded form -> place
     public var cities = PhraseMatcher<String>()
     public var titles = PhraseMatcher<String>()
-    public var titleWords: Set<String> = []
-    public var modifiers: Set<String> = []
-    public var orgWords: Set<String> = []
-    public var intlOrgWords: Set<String> = []
+    public var titleWords = WordSet()
+    public var modifiers = WordSet()
+    public var orgWords = WordSet()
+    public var intlOrgWords = WordSet()
     public var voiceNouns = PhraseMatcher<String>()
     public var pronouns = PhraseMatcher<String>()
     public var groupPronouns = PhraseMatcher<String>()
@@ -107,21 +107,21 @@ public struct Vocabulary: Sendable {
     /// Words that open the items after a count ("including", "bao gồm"), as folded token runs.
     public var listIntros: [[String]] = []
     /// function_words.txt: closed word classes, folded.
-    public var leadInWords: Set<String> = []
-    public var prepositions: Set<String> = []
-    public var clauseJoiners: Set<String> = []
-    public var nameConnectors: Set<String> = []
-    public var phraseLinks: Set<String> = []
+    public var leadInWords = WordSet()
+    public var prepositions = WordSet()
+    public var clauseJoiners = WordSet()
+    public var nameConnectors = WordSet()
+    public var phraseLinks = WordSet()
     /// Function words by language code, for telling an article's language.
-    public var languageMarkers: [String: Set<String>] = [:]
+    public var languageMarkers: [String: WordSet] = [:]
     /// boilerplate.txt: whole lines (folded keys) that open related headlines, or are dropped.
-    public var relatedMarkers: Set<String> = []
-    public var dropLines: Set<String> = []
+    public var relatedMarkers = WordSet()
+    public var dropLines = WordSet()
     public var continuations = PhraseMatcher<String>()
-    public var stopwords: Set<String> = []
+    public var stopwords = WordSet()
     /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
-    public var rawStopwords: Set<String> = []
-    public var rawModifiers: Set<String> = []
+    public var rawStopwords = WordSet()
+    public var rawModifiers = WordSet()
 
     public static let shared: Vocabulary = {
         do { return try Vocabulary(directory: Vocabulary.resourceDirectory()) } catch {

@@ -65,6 +65,13 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
         @inlinable set { self[word] = newValue }
     }
 
+    /// Every entry, in slot order (deterministic: the hash is not seeded, but it is not the
+    /// order of insertion).
+    @inlinable
+    public func forEach(_ body: (String, Value) throws -> Void) rethrows {
+        for i in keys.indices { if let k = keys[i], let v = values[i] { try body(k, v) } }
+    }
+
     @inlinable
     mutating func grow() {
         let oldKeys = keys, oldHashes = hashes, oldValues = values
