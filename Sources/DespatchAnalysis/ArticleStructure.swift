@@ -320,7 +320,7 @@ enum DateFinder {
     static func dateline(_ paragraph: String) -> (CalendarDay, String)? {
         let head = String(paragraph.prefix(80))
         let cut: String
-        if let r = head.range(of: "—") ?? head.range(of: " – ") ?? head.range(of: " - ") { cut = String(head[..<r.lowerBound]) } else { return nil }
+        if let r = head.firstRange(ofBytes: "—") ?? head.firstRange(ofBytes: " – ") ?? head.firstRange(ofBytes: " - ") { cut = String(head[..<r.lowerBound]) } else { return nil }
         guard Tokenizer.words(cut).count <= 9, let (raw, day) = find(in: cut).first else { return nil }
         return (day, raw)
     }

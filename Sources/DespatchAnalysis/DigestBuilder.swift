@@ -165,7 +165,7 @@ public struct DigestBuilder: Sendable {
     static func stripDateline(_ s: String) -> String {
         let head = s.prefix(48)
         for sep in [" — ", " – ", "— ", " -- "] {
-            if let r = head.range(of: sep) {
+            if let r = head.firstRange(ofBytes: sep) {
                 let lead = head[..<r.lowerBound]
                 let words = lead.split(separator: " ")
                 if words.count <= 5, words.allSatisfy({ $0.first.map { $0.isUppercase || $0 == "(" || $0.isNumber } ?? false }) {

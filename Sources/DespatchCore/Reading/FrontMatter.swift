@@ -28,7 +28,7 @@ public struct FrontMatter: Sendable, Equatable {
         guard text.hasPrefix("---\n") else { return (nil, Substring(text)) }
         let afterOpen = text.index(text.startIndex, offsetBy: 4)
         var searchStart = afterOpen
-        while let range = text.range(of: "\n---", range: searchStart..<text.endIndex) {
+        while let range = text[searchStart...].firstRange(ofBytes: "\n---") {
             let end = range.upperBound
             if end == text.endIndex || text[end] == "\n" {
                 let yaml = String(text[afterOpen..<range.lowerBound])
