@@ -52,13 +52,16 @@ struct Summarizer {
         var ids = WordMap<Int>()
         var df: [Int] = []
         var bags: [[(Int, Int)]] = []
+        bags.reserveCapacity(n)
+        var termIDs: [Int] = []
         for i in 0..<n {
-            var termIDs: [Int] = []
+            termIDs.removeAll(keepingCapacity: true)
             for s in stems(sentences[i]) {
                 if let x = ids[s] { termIDs.append(x) } else { ids[s] = df.count; termIDs.append(df.count); df.append(0) }
             }
             termIDs.sort()
             var bag: [(Int, Int)] = []
+            bag.reserveCapacity(termIDs.count)
             for id in termIDs {
                 if let last = bag.last, last.0 == id { bag[bag.count - 1].1 += 1 } else { bag.append((id, 1)) }
             }
@@ -71,27 +74,38 @@ struct Summarizer {
             if norm > 0 { for k in v.indices { v[k].1 /= norm } }
             return v
         }
-        func cos(_ a: Vector, _ b: Vector) -> Double {
-            var i = 0, j = 0, s = 0.0
-            while i < a.count && j < b.count {
-                if a[i].0 == b[j].0 { s += a[i].1 * b[j].1; i += 1; j += 1 } else if a[i].0 < b[j].0 { i += 1 } else { j += 1 }
-            }
-            return s
-        }
+        // Cosines: each vector scattered once into a dense row, then dotted with the later
+        // ones. The products are summed in increasing term order, as a merge of the two
+        // sparse vectors would (the absent terms add exact zeros: weights are positive).
         var sim = Array(repeating: Array(repeating: 0.0, count: n), count: n)
-        for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { let c = cos(vectors[i], vectors[j]); sim[i][j] = c; sim[j][i] = c } }
+        var dense = [Double](repeating: 0, count: df.count)
+        for i in 0..<n {
+            for (id, w) in vectors[i] { dense[id] = w }
+            for j in (i + 1)..<max(i + 1, n) {
+                var c = 0.0
+                for (id, w) in vectors[j] { c += dense[id] * w }
+                sim[i][j] = c
+                sim[j][i] = c
+            }
+            for (id, _) in vectors[i] { dense[id] = 0 }
+        }
         var rank = Array(repeating: 1.0 / Double(n), count: n)
         let rowSums = sim.map { row in row.reduce(0, +) }
         // The power iteration over each row's non-zero entries only, gathered once: the
         // same sums in the same order as over the full rows, without walking the zeros.
         let edges: [[(Int, Double)]] = sim.map { row in row.indices.compactMap { row[$0] > 0 ? ($0, row[$0]) : nil } }
+        var next = [Double](repeating: 0, count: n)
         for _ in 0..<25 {
-            var next = Array(repeating: 0.15 / Double(n), count: n)
-            for j in 0..<n where rowSums[j] > 0 {
-                let share = 0.85 * rank[j] / rowSums[j]
-                for (i, w) in edges[j] { next[i] += share * w }
+            next.withUnsafeMutableBufferPointer { out in
+                for i in 0..<n { out[i] = 0.15 / Double(n) }
+                for j in 0..<n where rowSums[j] > 0 {
+                    let share = 0.85 * rank[j] / rowSums[j]
+                    edges[j].withUnsafeBufferPointer { row in
+                        for (i, w) in row { out[i] += share * w }
+                    }
+                }
             }
-            rank = next
+            swap(&rank, &next)
         }
         var score = rank
         for i in 0..<n {
