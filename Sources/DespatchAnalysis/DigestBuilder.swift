@@ -74,7 +74,7 @@ public struct DigestBuilder: Sendable {
             let summary = ranking.select(summarySentences).map { Self.stripDateline(bodySentences[$0].text) }
             let candidates = ranking.select(3).map { i in (ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded) }
             // Themes.
-            let themeMatches = ArticleThemes.matches(st.sentences, vocabulary: v)
+            let themeMatches = ArticleThemes.matches(readings, vocabulary: v)
             let themes = ArticleThemes(sentences: st.sentences, matches: themeMatches)
             // Voices.
             let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(readings)

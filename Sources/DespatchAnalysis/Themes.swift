@@ -10,11 +10,11 @@ struct ArticleThemes {
 
     /// The taxonomy's matches in each body sentence, computed once: the themes and the key
     /// phrases (which leave out what the taxonomy covers) both need them.
-    static func matches(_ sentences: [Sentence], vocabulary v: Vocabulary) -> [[PhraseMatcher<String>.Match]] {
-        sentences.map { $0.kind == .body ? v.themeMatcher.matches($0.folded) : [] }
+    static func matches(_ readings: [SentenceReading], vocabulary v: Vocabulary) -> [[PhraseMatcher<String>.Match]] {
+        readings.map { $0.s.kind == .body ? v.themeMatcher.matches($0.s.folded, ids: $0.ids) : [] }
     }
 
-    /// `matches` holds `ArticleThemes.matches(sentences)`, one entry per sentence.
+    /// `matches` holds `ArticleThemes.matches` of the sentences' readings, one entry per sentence.
     init(sentences: [Sentence], matches: [[PhraseMatcher<String>.Match]]) {
         for (s, found) in zip(sentences, matches) where s.kind == .body {
             var perSentence: [String: Int] = [:]

@@ -10,8 +10,15 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var prefixLast: Bool
         var payload: Payload
         var phrase: String
+        /// The words' ids in the vocabulary's `Lexicon` (the stem of a `prefixLast` entry has none).
+        var ids: [Int32] = []
     }
     private var byFirst = WordMap<[Entry]>()
+    /// The entries of `byFirst` by the lexicon id of their first word, once `index` has run:
+    /// a sentence's words are looked up once in the lexicon, and every matcher then finds its
+    /// entries by array index instead of hashing every word again.
+    private var byFirstID: [[Entry]] = []
+    private var indexed = false
     /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
     /// compared only with the stems that can start it, and the first that does still wins.
     private var byFirstPrefix: [[(String, Entry)]] = Array(repeating: [], count: 256)
@@ -24,6 +31,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         if p.hasSuffix("*") { prefix = true; p.removeLast() }
         let words = Tokenizer.foldedWords(p)
         guard !words.isEmpty else { return }
+        indexed = false  // an entry added after `index` is not in the id tables
         let e = Entry(words: words, prefixLast: prefix, payload: payload, phrase: phrase)
         if prefix && words.count == 1, let head = words[0].utf8.first {
             byFirstPrefix[Int(head)].append((words[0], e))
@@ -37,6 +45,61 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         public var end: Int  // exclusive
         public var payload: Payload
         public var phrase: String
+    }
+
+    /// Gives every word of the entries an id in `lexicon` (first step of indexing).
+    func register(in lexicon: inout Lexicon) {
+        byFirst.forEach { _, entries in
+            for e in entries { for (k, w) in e.words.enumerated() where !(e.prefixLast && k == e.words.count - 1) { lexicon.add(w) } }
+        }
+    }
+
+    /// Builds the id tables from a lexicon that holds every word `register` gave it.
+    mutating func index(with lexicon: Lexicon) {
+        byFirstID = Array(repeating: [], count: lexicon.count)
+        var table = byFirst
+        byFirst.forEach { first, entries in
+            let withIDs = entries.map { e -> Entry in
+                var e = e
+                e.ids = e.words.enumerated().map { k, w in e.prefixLast && k == e.words.count - 1 ? -1 : lexicon.id(w) }
+                return e
+            }
+            table[first] = withIDs
+            byFirstID[Int(lexicon.id(first))] = withIDs
+        }
+        byFirst = table
+        indexed = true
+    }
+
+    /// `matches(words)` for words whose lexicon ids are `ids` (`Lexicon.ids(words)`): the same
+    /// matches, found by id.
+    public func matches(_ words: [String], ids: [Int32]) -> [Match] {
+        guard indexed else { return matches(words) }
+        var result: [Match] = []
+        var i = 0
+        while i < words.count {
+            var best: Match?
+            let id = ids[i]
+            if id >= 0 {
+                for e in byFirstID[Int(id)] where i + e.words.count <= words.count {
+                    var ok = true
+                    for k in 1..<e.words.count {
+                        if k == e.words.count - 1 && e.prefixLast { if !words[i + k].hasPrefix(e.words[k]) { ok = false; break } }
+                        else if ids[i + k] != e.ids[k] { ok = false; break }
+                    }
+                    if ok, best == nil || e.words.count > best!.end - best!.start {
+                        best = Match(start: i, end: i + e.words.count, payload: e.payload, phrase: e.phrase)
+                    }
+                }
+            }
+            if best == nil, let head = words[i].utf8.first, case let stems = byFirstPrefix[Int(head)], !stems.isEmpty {
+                for (stem, e) in stems where words[i].hasPrefix(stem) {
+                    best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
+                }
+            }
+            if let b = best { result.append(b); i = b.end } else { i += 1 }
+        }
+        return result
     }
 
     /// All matches, longest first at each position, non-overlapping (leftmost-longest).
@@ -67,6 +130,22 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         }
         return result
     }
+}
+
+/// Ids for the words of the vocabulary's phrases. A sentence's folded words are looked up
+/// here once; the phrase matchers then compare ids. Words outside the vocabulary get -1,
+/// which no phrase contains.
+public struct Lexicon: Sendable {
+    private var map = WordMap<Int32>()
+    public var count: Int { map.count }
+
+    mutating func add(_ word: String) {
+        if map[word] == nil { map[word] = Int32(map.count) }
+    }
+
+    public func id(_ word: String) -> Int32 { map[word] ?? -1 }
+
+    public func ids(_ words: [String]) -> [Int32] { words.map { map[$0] ?? -1 } }
 }
 
 /// A theme of the taxonomy.
@@ -119,6 +198,8 @@ public struct Vocabulary: Sendable {
     public var dropLines = WordSet()
     public var continuations = PhraseMatcher<String>()
     public var stopwords = WordSet()
+    /// The words of every phrase matcher (see `Lexicon`), filled by `indexMatchers`.
+    public private(set) var lexicon = Lexicon()
     /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
     public var rawStopwords = WordSet()
     public var rawModifiers = WordSet()
@@ -267,5 +348,21 @@ public struct Vocabulary: Sendable {
         for r in try Self.rows(dir, "stopwords.txt") where r.count >= 2 {
             for w in r[1].split(separator: " ") { stopwords.insert(TextFolding.fold(String(w))); rawStopwords.insert(String(w).lowercased()) }
         }
+        indexMatchers()
+    }
+
+    /// Gives the matchers' words ids and builds each matcher's id table. Matchers added to
+    /// the vocabulary later keep working by string (their `matches(_:ids:)` falls back).
+    public mutating func indexMatchers() {
+        var lexicon = Lexicon()
+        themeMatcher.register(in: &lexicon); places.register(in: &lexicon); cities.register(in: &lexicon)
+        titles.register(in: &lexicon); voiceNouns.register(in: &lexicon); pronouns.register(in: &lexicon)
+        groupPronouns.register(in: &lexicon); reportingVerbs.register(in: &lexicon); stance.register(in: &lexicon)
+        ordinals.register(in: &lexicon); listNouns.register(in: &lexicon); continuations.register(in: &lexicon)
+        themeMatcher.index(with: lexicon); places.index(with: lexicon); cities.index(with: lexicon)
+        titles.index(with: lexicon); voiceNouns.index(with: lexicon); pronouns.index(with: lexicon)
+        groupPronouns.index(with: lexicon); reportingVerbs.index(with: lexicon); stance.index(with: lexicon)
+        ordinals.index(with: lexicon); listNouns.index(with: lexicon); continuations.index(with: lexicon)
+        self.lexicon = lexicon
     }
 }

@@ -38,6 +38,8 @@ final class SentenceReading {
     let verbAt: [Bool]
     let verbs: [PhraseMatcher<String>.Match]
     let gaps: [String]           // characters before token i (gaps[count] = tail)
+    /// The folded words' ids in the vocabulary's lexicon, for its phrase matchers.
+    let ids: [Int32]
 
     /// A class, not a struct: readings are passed around and kept in arrays by every
     /// extractor, and copying a struct that holds the sentence and the vocabulary retained
@@ -47,19 +49,21 @@ final class SentenceReading {
         self.vocabularyBox = box
         let n = s.words.count
         let caps = Self.capitals(s)
+        let lexicon = box.vocabulary.lexicon
+        let ids = lexicon.ids(s.folded)
         var placeAt = [Place?](repeating: nil, count: n)
         var placeStart: [Int: (Place, Int)] = [:]
         var titleAt = Array(repeating: false, count: n)
         var isCity = Array(repeating: false, count: n)
         var verbAt = Array(repeating: false, count: n)
-        let verbs = box.vocabulary.reportingVerbs.matches(s.folded)
+        let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
-        for m in box.vocabulary.cities.matches(s.folded) { for k in m.start..<m.end { isCity[k] = true } }
-        for m in Self.placeMatches(s, capitals: caps, places: box.vocabulary.places) {
+        for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { isCity[k] = true } }
+        for m in Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon) {
             for k in m.start..<m.end { placeAt[k] = m.payload }
             placeStart[m.start] = (m.payload, m.end)
         }
-        for m in box.vocabulary.titles.matches(s.folded) { for k in m.start..<m.end { titleAt[k] = true } }
+        for m in box.vocabulary.titles.matches(s.folded, ids: ids) { for k in m.start..<m.end { titleAt[k] = true } }
         // Gaps from the original text.
         var g: [String] = []
         g.reserveCapacity(n + 1)
@@ -77,6 +81,7 @@ final class SentenceReading {
         self.verbAt = verbAt
         self.verbs = verbs
         self.gaps = g
+        self.ids = ids
     }
 
     var count: Int { s.words.count }
@@ -92,23 +97,29 @@ final class SentenceReading {
 
     /// Countries and organisations named in the sentence, also as "Israel-based" and
     /// "Timor-Leste's"; written with a capital (or not in lower case).
-    static func placeMatches(_ s: Sentence, capitals caps: [Bool], places: PhraseMatcher<Place>) -> [PhraseMatcher<Place>.Match] {
+    /// `ids` are the lexicon ids of `s.folded`.
+    static func placeMatches(_ s: Sentence, ids: [Int32], capitals caps: [Bool], places: PhraseMatcher<Place>,
+                             lexicon: Lexicon) -> [PhraseMatcher<Place>.Match] {
         var folded = s.folded
+        var ids = ids
         for i in 0..<folded.count {
             let u = folded[i].utf8
             guard let last = u.last, last == 0x73 || last == 0x64 else { continue }  // "…'s", "…-based"
             var w = folded[i]
             if w.hasSuffix("'s") { w.removeLast(2) }
             if w.hasSuffix("-based") { w.removeLast(6) }
-            folded[i] = w
+            if w.utf8.count != u.count {
+                ids[i] = lexicon.id(w)
+                folded[i] = w
+            }
         }
-        return places.matches(folded).filter { caps[$0.start] || s.words[$0.start].first?.isLowercase == false }
+        return places.matches(folded, ids: ids).filter { caps[$0.start] || s.words[$0.start].first?.isLowercase == false }
     }
 
     /// The place names of a sentence as written (possessive dropped), for counting which
     /// country the coverage is about without building a whole reading.
     static func placeMentions(_ s: Sentence, vocabulary v: Vocabulary) -> [(place: Place, form: String)] {
-        placeMatches(s, capitals: capitals(s), places: v.places).map { m in
+        placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: capitals(s), places: v.places, lexicon: v.lexicon).map { m in
             var form = Tokenizer.slice(s.bytes, s.tokens[m.start].offset, s.tokens[m.end - 1].end)
             if form.hasSuffix("'s") || form.hasSuffix("’s") { form.removeLast(2) }
             return (m.payload, form)
@@ -281,7 +292,7 @@ extension SentenceReading {
     /// "foreign ambassadors", "Int'l organisations", "chuyên gia Nhật Bản".
     func unnamedVoices(nameStarts: Set<Int>) -> [Mention] {
         var out: [Mention] = []
-        for m in v.voiceNouns.matches(s.folded) {
+        for m in v.voiceNouns.matches(s.folded, ids: ids) {
             if nameStarts.contains(m.end) { continue }  // "Ambassador Rajpal Singh": a title, not an unnamed voice
             if m.end < count, caps[m.end], gaps[m.end] == " ", isNameToken(m.end) { continue }
             var place: Place?

@@ -1,0 +1,46 @@
+@testable import DespatchAnalysis
+import DespatchCore
+import Foundation
+import XCTest
+
+/// The phrase matchers find their entries by lexicon id in the analysis; by id and by string
+/// they must find the same matches, on the samples and on words the vocabulary lacks.
+final class PhraseMatcherIDTests: XCTestCase {
+    func testMatchesByIDEqualMatchesByString() throws {
+        let v = Vocabulary.shared
+        XCTAssertGreaterThan(v.lexicon.count, 100, "the shared vocabulary is indexed")
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").standardized
+        let files = try FileManager.default.contentsOfDirectory(atPath: samples.path).filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }
+        XCTAssertFalse(files.isEmpty)
+        var sentences = ["Ambassador of the Republic of Korea congratulated Vietnam's leaders warmly",
+                         "Đại sứ Nhật Bản chúc mừng thành công của Đại hội", "zzz unknown words only", ""]
+        for f in files {
+            let text = try String(contentsOf: samples.appendingPathComponent(f), encoding: .utf8)
+            sentences += SentenceSplitter().split(text)
+        }
+        var total = 0
+        for sentence in sentences {
+            let words = Tokenizer.foldedWords(sentence)
+            let ids = v.lexicon.ids(words)
+            func same<P>(_ m: PhraseMatcher<P>, _ name: String) {
+                let a = m.matches(words).map { [$0.start, $0.end] }
+                let b = m.matches(words, ids: ids).map { [$0.start, $0.end] }
+                XCTAssertEqual(a, b, "\(name): \(sentence)")
+                XCTAssertEqual(m.matches(words).map(\.phrase), m.matches(words, ids: ids).map(\.phrase), name)
+                total += a.count
+            }
+            same(v.themeMatcher, "themes"); same(v.places, "places"); same(v.cities, "cities"); same(v.titles, "titles")
+            same(v.voiceNouns, "voice nouns"); same(v.pronouns, "pronouns"); same(v.groupPronouns, "group pronouns")
+            same(v.reportingVerbs, "reporting verbs"); same(v.stance, "stance"); same(v.ordinals, "ordinals")
+            same(v.listNouns, "list nouns"); same(v.continuations, "continuations")
+        }
+        XCTAssertGreaterThan(total, 200, "the samples exercise the matchers")
+    }
+
+    func testAMatcherChangedAfterIndexingFallsBackToStrings() {
+        var v = Vocabulary.shared
+        v.places.add("Atlantis", Place(canonical: "Atlantis", isOrganisation: false))
+        let words = Tokenizer.foldedWords("Envoys from Atlantis arrived")
+        XCTAssertEqual(v.places.matches(words, ids: v.lexicon.ids(words)).map(\.phrase), ["Atlantis"])
+    }
+}
