@@ -10,6 +10,8 @@ public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
         // Composing is the costly step, and text that is already NFC is the rule.
         let s = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        // Most text needs nothing more: one scan says so without copying it.
+        if s.utf8.withContiguousStorageIfAvailable({ !needsCleaning($0) }) == true { return s }
         var out: [UInt8] = []
         var changed = false
         var previousWasCR = false
@@ -43,6 +45,27 @@ public enum TextNormalizer {
         return changed ? String(decoding: out, as: UTF8.self) : s
     }
 
+    /// Whether `normalize` would change any byte after composing: a C0 control other than
+    /// tab and newline, DEL, a carriage return, U+00A0 or a bidi control.
+    private static func needsCleaning(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x20 && b != 0x7F && b != 0xC2 && b != 0xE2 { i += 1; continue }
+            switch b {
+            case 0x0A, 0x09: break
+            case 0xC2: if i + 1 < n && bytes[i + 1] == 0xA0 { return true }
+            case 0xE2:
+                if i + 2 < n && bytes[i + 1] == 0x80 && (0xAA...0xAE).contains(bytes[i + 2]) { return true }
+                if i + 2 < n && bytes[i + 1] == 0x81 && (0xA6...0xA9).contains(bytes[i + 2]) { return true }
+            default: return true  // CR, other C0 controls, DEL
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// `text` in NFC: Foundation composes only text the quick check cannot vouch for.
     public static func composedNFC(_ text: String) -> String {
         isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
@@ -53,8 +76,8 @@ public enum TextNormalizer {
     /// Hangul syllables). A combining mark or anything rarer sends the text to Foundation.
     static func isSurelyNFC(_ text: String) -> Bool {
         var it = text.unicodeScalars.makeIterator()
-        var ascii = true
-        for b in text.utf8 where b >= 0x80 { ascii = false; break }
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in !bytes.contains { $0 >= 0x80 } }
+            ?? !text.utf8.contains { $0 >= 0x80 }
         if ascii { return true }
         while let scalar = it.next() {
             switch scalar.value {
@@ -89,18 +112,23 @@ public enum TextNormalizer {
     /// Works on UTF-8 bytes: space, tab and newline are ASCII, and no byte of a multi-byte
     /// sequence is, so no character is ever cut.
     public static func collapseSpaces(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for b in text.utf8 {
-            if b == 0x20 || b == 0x09 || b == 0x0A {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
+        var source = text
+        return source.withUTF8 { bytes in
+            String(unsafeUninitializedCapacity: bytes.count) { out in
+                var n = 0
+                var pendingSpace = false
+                for b in bytes {
+                    if b == 0x20 || b == 0x09 || b == 0x0A {
+                        pendingSpace = n > 0
+                    } else {
+                        if pendingSpace { out[n] = 0x20; n += 1 }
+                        pendingSpace = false
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                return n
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
