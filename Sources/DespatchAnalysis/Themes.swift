@@ -69,36 +69,43 @@ enum KeyPhraseExtractor {
     /// between stop words and punctuation) and their words' counts. Tallies are merged in
     /// article order, so the readings of an article can be let go once it is counted.
     struct Tally: Sendable {
-        var freq = WordMap<Int>()
-        var degree = WordMap<Int>()
-        var phraseCount = WordMap<Int>()
-        /// Phrases in the order first seen, with the words as written.
-        var surfaces: [(key: String, surface: String)] = []
-        var covered = WordSet()
+        /// Each content word with its count and its degree (the words of the phrases it is in).
+        var words: [(word: String, freq: Int, degree: Int)] = []
+        /// Phrases in the order first seen, with the words as written, and their counts.
+        var phrases: [(key: String, surface: String, count: Int)] = []
+        /// Words inside the taxonomy's matches.
+        var covered: [String] = []
         var article = 0
     }
 
     /// `themeMatches` holds `ArticleThemes.matches` of the readings' sentences.
     static func tally(_ readings: [SentenceReading], themeMatches: [[PhraseMatcher<String>.Match]], article ai: Int,
                       vocabulary v: Vocabulary) -> Tally {
-        var t = Tally()
-        t.article = ai
+        // Counted in hash tables, handed back as arrays: a corpus's tallies are all held until
+        // they are ranked, and the tables are mostly empty slots.
+        var counts = WordMap<(freq: Int, degree: Int)>()
+        var phraseIndex = WordMap<Int>()
+        var phrases: [(key: String, surface: String, count: Int)] = []
+        var covered = WordSet()
         for (r, found) in zip(readings, themeMatches) where r.s.kind == .body {
             let s = r.s
-            for m in found { for k in m.start..<m.end { t.covered.insert(s.folded[k]) } }
+            for m in found { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
             var run: [Int] = []
             func flush() {
-                defer { run.removeAll() }
+                defer { run.removeAll(keepingCapacity: true) }
                 guard !run.isEmpty, run.count <= 4 else { return }
                 // Names, places and titles are entities, not key phrases.
                 if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
                 let key = run.count == 1 ? s.folded[run[0]] : run.map { s.folded[$0] }.joined(separator: " ")
-                for k in run { t.freq[s.folded[k], default: 0] += 1; t.degree[s.folded[k], default: 0] += run.count }
-                if let n = t.phraseCount[key] {
-                    t.phraseCount[key] = n + 1
+                for k in run {
+                    let c = counts[s.folded[k]] ?? (0, 0)
+                    counts[s.folded[k]] = (c.freq + 1, c.degree + run.count)
+                }
+                if let n = phraseIndex[key] {
+                    phrases[n].count += 1
                 } else {
-                    t.phraseCount[key] = 1
-                    t.surfaces.append((key, run.count == 1 ? s.words[run[0]] : run.map { s.words[$0] }.joined(separator: " ")))
+                    phraseIndex[key] = phrases.count
+                    phrases.append((key, run.count == 1 ? s.words[run[0]] : run.map { s.words[$0] }.joined(separator: " "), 1))
                 }
             }
             for i in 0..<s.folded.count {
@@ -109,38 +116,55 @@ enum KeyPhraseExtractor {
             }
             flush()
         }
+        var t = Tally()
+        t.article = ai
+        t.words.reserveCapacity(counts.count)
+        counts.forEach { w, c in t.words.append((w, c.freq, c.degree)) }
+        t.phrases = phrases
+        t.covered = Array(covered)
         return t
     }
 
     /// Scores the merged tallies (RAKE-style degree over frequency, times log count and the
     /// spread over articles) and returns the best `limit` phrases not covered by the taxonomy.
     static func rank(_ tallies: [Tally], limit: Int = 15) -> [KeyPhrase] {
-        var freq: [String: Int] = [:]
-        var degree: [String: Int] = [:]
-        var phraseCount: [String: Int] = [:]
-        var phraseDocs: [String: Set<Int>] = [:]
-        var surface: [String: String] = [:]
-        var covered = Set<String>()
+        // One table for the words and one for the phrases (count, articles, first surface):
+        // tallies come in article order, so a phrase's articles are counted by comparing
+        // with the last one seen.
+        var words = WordMap<(freq: Int, degree: Int)>()
+        var phrases = WordMap<(count: Int, docs: Int, lastArticle: Int, surface: String)>()
+        var covered = WordSet()
         for t in tallies {
-            t.freq.forEach { w, n in freq[w, default: 0] += n }
-            t.degree.forEach { w, n in degree[w, default: 0] += n }
-            t.phraseCount.forEach { k, n in phraseCount[k, default: 0] += n; phraseDocs[k, default: []].insert(t.article) }
-            for (k, form) in t.surfaces where surface[k] == nil { surface[k] = form }
+            for (w, f, d) in t.words {
+                let c = words[w] ?? (0, 0)
+                words[w] = (c.freq + f, c.degree + d)
+            }
+            for (k, form, n) in t.phrases {
+                if var p = phrases[k] {
+                    p.count += n
+                    if p.lastArticle != t.article { p.docs += 1; p.lastArticle = t.article }
+                    phrases[k] = p
+                } else {
+                    phrases[k] = (n, 1, t.article, form)
+                }
+            }
             covered.formUnion(t.covered)
         }
-        var scored: [(String, Double)] = []
-        for (key, n) in phraseCount where n >= 2 {
-            let words = key.split(separator: " ").map(String.init)
-            guard words.count >= 2, !words.allSatisfy({ covered.contains($0) }) else { continue }
-            let wordScore = words.reduce(0.0) { $0 + Double(degree[$1] ?? 0) / Double(max(1, freq[$1] ?? 1)) }
-            let docs = Double(phraseDocs[key]?.count ?? 1)
-            scored.append((key, wordScore * log(1 + Double(n)) * (1 + log(docs))))
+        var scored: [(key: String, score: Double, surface: String, docs: Int)] = []
+        phrases.forEach { key, p in
+            guard p.count >= 2 else { return }
+            let parts = key.split(separator: " ").map(String.init)
+            guard parts.count >= 2, !parts.allSatisfy({ covered.contains($0) }) else { return }
+            let wordScore = parts.reduce(0.0) { sum, w in
+                let c = words[w]
+                return sum + Double(c?.degree ?? 0) / Double(max(1, c?.freq ?? 1))
+            }
+            scored.append((key, wordScore * log(1 + Double(p.count)) * (1 + log(Double(p.docs))), p.surface, p.docs))
         }
-        scored.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let top = scored.first?.1 ?? 1
-        return scored.prefix(limit).map { key, score in
-            KeyPhrase(phrase: surface[key] ?? key, score: (score / top * 1000).rounded() / 1000,
-                      articles: phraseDocs[key].map { $0.sorted() }?.count ?? 0)
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+        let top = scored.first?.score ?? 1
+        return scored.prefix(limit).map { p in
+            KeyPhrase(phrase: p.surface, score: (p.score / top * 1000).rounded() / 1000, articles: p.docs)
         }
     }
 }
