@@ -79,9 +79,9 @@ struct ReactionExtractor {
         for r in readings {
             let s = r.s
             if s.kind == .related { relatedItems[s.relatedItem, default: []].append(r); continue }
-            let known = Set(bySurname.keys)
-            let persons = r.persons(knownSurnames: known)
-            let spanStarts = Set(r.nameSpans(knownSurnames: known).map { $0.0 })
+            let spans = r.nameSpans(knownSurnames: bySurname)
+            let persons = r.persons(spans: spans)
+            let spanStarts = Set(spans.map { $0.0 })
             let unnamed = r.unnamedVoices(nameStarts: spanStarts)
                 .filter { u in !persons.contains { p in u.start < p.end && p.start < u.end } }
             var mentions = (persons + unnamed).sorted { $0.start < $1.start }
@@ -162,10 +162,11 @@ struct ReactionExtractor {
             let evidence = sents.map(\.s.text)
             for r in sents {
                 let s = r.s
-                let persons = r.persons(knownSurnames: [])
+                let spans = r.nameSpans(knownSurnames: [:])
+                let persons = r.persons(spans: spans)
                 for p in persons where isForeign(p.place) { found.append((p, evidence)) }
                 if !found.isEmpty { continue }
-                var unnamed = r.unnamedVoices(nameStarts: Set(r.nameSpans(knownSurnames: []).map { $0.0 }))
+                var unnamed = r.unnamedVoices(nameStarts: Set(spans.map { $0.0 }))
                 if s.isHeadline {
                     // Only the headline's opening words or its ": voice" tail name the speaker.
                     let colon = s.bytes.lastIndex(of: 0x3A)

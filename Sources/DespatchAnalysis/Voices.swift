@@ -168,7 +168,8 @@ final class SentenceReading {
 
     /// Name spans: runs of 2-5 name tokens with only spaces between them (not sentence-initial
     /// single words), not followed by a capitalised organisation word ("Ho Chi Minh City").
-    func nameSpans(knownSurnames: Set<String>) -> [(Int, Int)] {
+    /// `knownSurnames`: the article's people so far, by folded surname.
+    func nameSpans(knownSurnames: [String: String]) -> [(Int, Int)] {
         var spans: [(Int, Int)] = []
         var i = 0
         while i < count {
@@ -180,7 +181,7 @@ final class SentenceReading {
             if len > 5 { i = j; continue }
             if len >= 2 {
                 spans.append((i, j))
-            } else if knownSurnames.contains(stripPossessive(s.folded[i])) {
+            } else if !knownSurnames.isEmpty, knownSurnames[stripPossessive(s.folded[i])] != nil {
                 spans.append((i, j))
             } else if i > 0, titleAt[i - 1], caps[i - 1] {
                 // "Ambassador Khoi": a single capitalised word after a title.
@@ -319,9 +320,10 @@ extension SentenceReading {
     }
 
     /// Person mentions with role and place.
-    func persons(knownSurnames: Set<String>) -> [Mention] {
+    /// The persons named in the sentence; `spans` are its `nameSpans`.
+    func persons(spans: [(Int, Int)]) -> [Mention] {
         var out: [Mention] = []
-        for (a, b) in nameSpans(knownSurnames: knownSurnames) {
+        for (a, b) in spans {
             var m = Mention(kind: .person, start: a, end: b, name: nameText(a, b), role: nil, place: nil, postedIn: nil)
             if let (ta, tb) = titleBefore(a) {
                 let (p, posted) = placeOf(ta, tb)
