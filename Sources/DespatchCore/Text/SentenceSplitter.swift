@@ -5,7 +5,10 @@ import Foundation
 /// wire-service end mark "./.". Linear in the input.
 public struct SentenceSplitter: Sendable {
     /// Folded abbreviations (without the final dot) after which a period does not end a sentence.
-    public var abbreviations: Set<String>
+    public var abbreviations: Set<String> { didSet { abbreviationTable = WordSet(abbreviations) } }
+    /// `abbreviations` for lookup: asked at every full stop, where SipHash cost more than the rest.
+    private var abbreviationTable: WordSet
+    private static let numericAbbreviationTable = WordSet(numericAbbreviations)
 
     public static let defaultAbbreviations: Set<String> = [
         "no", "nos", "nr", "md", "dr", "mr", "mrs", "ms", "mt", "st", "jr", "sr", "prof", "gen", "lt", "col", "maj",
@@ -20,10 +23,29 @@ public struct SentenceSplitter: Sendable {
 
     public init(abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
         self.abbreviations = abbreviations
+        self.abbreviationTable = WordSet(abbreviations)
     }
 
-    static let closers: Set<UInt32> = [0x2E, 0x21, 0x3F, 0x2026, 0x2F, 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D, 0xBB]
-    static let openers: Set<UInt32> = [0x22, 0x27, 0x201C, 0x2018, 0x28, 0x5B, 0x2014, 0x2013, 0x2D, 0x2022, 0x2A]
+    /// Closing punctuation that may follow a stop: . ! ? … / " ' ” ’ ) ] »
+    @inline(__always)
+    static func isCloser(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2E, 0x21, 0x3F, 0x2026, 0x2F, 0x22, 0x27, 0x201D, 0x2019, 0x29, 0x5D, 0xBB: return true
+        default: return false
+        }
+    }
+
+    /// Punctuation that may open a sentence: " ' “ ‘ ( [ — – - • *
+    @inline(__always)
+    static func isOpener(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x22, 0x27, 0x201C, 0x2018, 0x28, 0x5B, 0x2014, 0x2013, 0x2D, 0x2022, 0x2A: return true
+        default: return false
+        }
+    }
+
+    @inline(__always)
+    static func isStop(_ v: UInt32) -> Bool { v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 || v == 0x2F }
 
     @inline(__always)
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D }
@@ -61,8 +83,8 @@ public struct SentenceSplitter: Sendable {
             var moreStops = false
             while j < n {
                 let (sc, len) = UTF8Scan.scalar(b, j)
-                guard Self.closers.contains(sc.value) else { break }
-                if [0x2E, 0x21, 0x3F, 0x2026, 0x2F].contains(sc.value) { moreStops = true }
+                guard Self.isCloser(sc.value) else { break }
+                if Self.isStop(sc.value) { moreStops = true }
                 j += len
             }
             // Must be followed by whitespace (or end).
@@ -72,10 +94,17 @@ public struct SentenceSplitter: Sendable {
             var k = j
             while k < n, b[k] == 0x20 || b[k] == 0x09 { k += 1 }
             if k < n, b[k] != 0x0A {
-                let (next, _) = UTF8Scan.scalar(b, k)
-                let p = next.properties
-                let startsSentence = p.isUppercase || p.numericType != nil || Self.openers.contains(next.value)
-                    || (p.isAlphabetic && !p.isLowercase)
+                let startsSentence: Bool
+                let c = b[k]
+                if c < 0x80 {
+                    // ASCII: a capital, a digit or an opener (the properties below, decided on the byte).
+                    startsSentence = (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || Self.isOpener(UInt32(c))
+                } else {
+                    let (next, _) = UTF8Scan.scalar(b, k)
+                    let p = next.properties
+                    startsSentence = p.isUppercase || p.numericType != nil || Self.isOpener(next.value)
+                        || (p.isAlphabetic && !p.isLowercase)
+                }
                 if !startsSentence { i = j; continue }
             }
             emit(j)
@@ -89,6 +118,13 @@ public struct SentenceSplitter: Sendable {
         // The word just before the dot (letters, dots, apostrophes).
         var lo = i
         while lo > 0, i - lo < 24 {
+            let prev = b[lo - 1]
+            if prev < 0x80 {
+                // ASCII: letters, dots and apostrophes, decided on the byte.
+                guard (prev >= 0x41 && prev <= 0x5A) || (prev >= 0x61 && prev <= 0x7A) || prev == 0x2E || prev == 0x27 else { break }
+                lo -= 1
+                continue
+            }
             let p = UTF8Scan.previousStart(b, lo)
             let (sc, _) = UTF8Scan.scalar(b, p)
             guard sc.properties.isAlphabetic || sc == "." || sc == "'" || sc == "\u{2019}" else { break }
@@ -97,12 +133,12 @@ public struct SentenceSplitter: Sendable {
         guard lo < i else { return false }
         let word = String(decoding: b[lo..<i], as: UTF8.self)
         let folded = TextFolding.fold(word)
-        if Self.numericAbbreviations.contains(folded) {
+        if Self.numericAbbreviationTable.contains(folded) {
             var k = i + 1
             while k < b.count, b[k] == 0x20 { k += 1 }
             return k < b.count && b[k] >= 0x30 && b[k] <= 0x39
         }
-        if abbreviations.contains(folded) { return true }
+        if abbreviationTable.contains(folded) { return true }
         // A single capital letter: an initial ("J. Smith"), or dotted capitals ("U.S.", "U.N.").
         var letters = 0
         var firstLetter: Unicode.Scalar?
@@ -110,6 +146,15 @@ public struct SentenceSplitter: Sendable {
         for scalar in word.unicodeScalars {
             if scalar == "." { pieceLengths.append(0); continue }
             pieceLengths[pieceLengths.count - 1] += 1
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII letters (the only ASCII letter categories: upper and lower case).
+                if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
+                    letters += 1
+                    if firstLetter == nil { firstLetter = scalar }
+                }
+                continue
+            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter:
                 letters += 1
