@@ -185,22 +185,31 @@ struct ArticleStructure {
     }
 
     static func isCaption(_ p: String) -> Bool {
-        let scalars = p.unicodeScalars
-        let head = TextFolding.fold(String(String.UnicodeScalarView(scalars.prefix(8))))
-        if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
-        // The end of the paragraph: its last 70 scalars, found from the end of the UTF-8 bytes.
-        var start = p.utf8.endIndex
-        var taken = 0
-        while start > p.utf8.startIndex, taken < 70 {
-            start = p.utf8.index(before: start)
-            if p.utf8[start] & 0xC0 != 0x80 { taken += 1 }
+        // The first 8 and the last 70 scalars, found on the UTF-8 bytes (a scalar starts at
+        // every byte that is not a continuation byte).
+        var copy = p
+        let (headText, tailText) = copy.withUTF8 { b -> (String, String) in
+            var end = 0, seen = 0
+            while end < b.count {
+                if b[end] & 0xC0 != 0x80 { if seen == 8 { break }; seen += 1 }
+                end += 1
+            }
+            var start = b.count, taken = 0
+            while start > 0, taken < 70 {
+                start -= 1
+                if b[start] & 0xC0 != 0x80 { taken += 1 }
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self),
+                    String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
         }
-        let f = TextFolding.fold(String(p[start...]))
+        let head = TextFolding.fold(headText)
+        if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
+        let f = TextFolding.fold(tailText)
         guard f.containsBytes("photo") || f.containsBytes("anh") else { return false }
         if f.containsBytes("(photo:") || f.containsBytes("(anh:") || f.containsBytes("(photo ") { return true }
         // "... Photo: VNA" at the very end, with a short credit.
         for marker in [" photo: ", " anh: ", " photo by ", " photo courtesy of "] {
-            if let r = f.ranges(of: marker).last {
+            if let r = f.lastRange(ofBytes: marker) {
                 let credit = f[r.upperBound...]
                 if credit.split(separator: " ").count <= 5, !credit.contains(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
             }

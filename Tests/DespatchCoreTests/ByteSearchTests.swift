@@ -19,6 +19,13 @@ final class ByteSearchTests: XCTestCase {
                 }
             }
         }
+        for text in texts {
+            for needle in needles {
+                XCTAssertEqual(text.lastRange(ofBytes: needle).map { String(text[$0.lowerBound...]) },
+                               text.ranges(of: needle).last.map { String(text[$0.lowerBound...]) }, "last \(needle) in \(text)")
+                XCTAssertEqual(text.containsBytes(needle), text.contains(needle), "contains \(needle) in \(text)")
+            }
+        }
         let sub = "prefix — middle — end".dropFirst(8)
         XCTAssertEqual(sub.firstRange(ofBytes: " — ").map { String(sub[$0.upperBound...]) }, "end")
         XCTAssertNil("abc".firstRange(ofBytes: ""))

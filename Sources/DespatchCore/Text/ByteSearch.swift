@@ -3,21 +3,7 @@ extension StringProtocol {
     /// equal text is equal bytes). Foundation's `contains` goes through CFString on Linux and
     /// cost the analysis several per cent on its own.
     public func containsBytes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        let h = Array(self.utf8)
-        guard h.count >= n.count else { return false }
-        var i = 0
-        let last = h.count - n.count
-        while i <= last {
-            if h[i] == first {
-                var k = 1
-                while k < n.count, h[i + k] == n[k] { k += 1 }
-                if k == n.count { return true }
-            }
-            i += 1
-        }
-        return false
+        needle.isEmpty || firstRange(ofBytes: needle) != nil
     }
 }
 
@@ -36,6 +22,35 @@ extension StringProtocol {
         let lower = u.index(u.startIndex, offsetBy: offset)
         return lower..<u.index(lower, offsetBy: n.count)
     }
+}
+
+extension StringProtocol {
+    /// The last occurrence of `needle`, compared as UTF-8 bytes (see `firstRange(ofBytes:)`).
+    public func lastRange(ofBytes needle: String) -> Range<Index>? {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return nil }
+        let u = self.utf8
+        let found = u.withContiguousStorageIfAvailable { lastOffset(of: n, in: $0) }
+            ?? Array(u).withUnsafeBufferPointer { lastOffset(of: n, in: $0) }
+        guard let offset = found else { return nil }
+        let lower = u.index(u.startIndex, offsetBy: offset)
+        return lower..<u.index(lower, offsetBy: n.count)
+    }
+}
+
+/// Offset of the last occurrence of `needle` (not empty) in `haystack`.
+private func lastOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard haystack.count >= needle.count else { return nil }
+    var i = haystack.count - needle.count
+    while i >= 0 {
+        if haystack[i] == needle[0] {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        i -= 1
+    }
+    return nil
 }
 
 /// Offset of the first occurrence of `needle` (not empty) in `haystack`.
