@@ -78,6 +78,13 @@ enum KeyPhraseExtractor {
         var article = 0
     }
 
+    /// One access to a table entry (one hash) for both counts.
+    @inline(__always)
+    private static func add(_ c: inout (freq: Int, degree: Int), _ freq: Int, _ degree: Int) {
+        c.freq += freq
+        c.degree += degree
+    }
+
     /// `themeMatches` holds `ArticleThemes.matches` of the readings' sentences.
     static func tally(_ readings: [SentenceReading], themeMatches: [[PhraseMatcher<String>.Match]], article ai: Int,
                       vocabulary v: Vocabulary) -> Tally {
@@ -97,10 +104,7 @@ enum KeyPhraseExtractor {
                 // Names, places and titles are entities, not key phrases.
                 if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
                 let key = run.count == 1 ? s.folded[run[0]] : run.map { s.folded[$0] }.joined(separator: " ")
-                for k in run {
-                    let c = counts[s.folded[k]] ?? (0, 0)
-                    counts[s.folded[k]] = (c.freq + 1, c.degree + run.count)
-                }
+                for k in run { add(&counts[s.folded[k], default: (0, 0)], 1, run.count) }
                 if let n = phraseIndex[key] {
                     phrases[n].count += 1
                 } else {
@@ -135,10 +139,7 @@ enum KeyPhraseExtractor {
         var phrases = WordMap<(count: Int, docs: Int, lastArticle: Int, surface: String)>()
         var covered = WordSet()
         for t in tallies {
-            for (w, f, d) in t.words {
-                let c = words[w] ?? (0, 0)
-                words[w] = (c.freq + f, c.degree + d)
-            }
+            for (w, f, d) in t.words { add(&words[w, default: (0, 0)], f, d) }
             for (k, form, n) in t.phrases {
                 if var p = phrases[k] {
                     p.count += n

@@ -18,9 +18,12 @@ final class WordMapTests: XCTestCase {
             case 6..<8:
                 map[word] = nil
                 reference[word] = nil
-            default:
+            case 8:
                 map[word, default: 0] += 1
                 reference[word, default: 0] += 1
+            default:
+                map[word, default: step] -= 3  // the default is stored, then changed in place
+                reference[word, default: step] -= 3
             }
             if step % 97 == 0 {
                 XCTAssertEqual(map.count, reference.count, "count after step \(step)")

@@ -60,9 +60,25 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
     }
 
     /// The value for `word`, or `fallback` stored for it first.
+    /// `map[word, default: 0] += 1` hashes the word once: the entry is found (or made) and
+    /// changed in place.
     public subscript(word: String, default fallback: @autoclosure () -> Value) -> Value {
         @inlinable get { self[word] ?? fallback() }
-        @inlinable set { self[word] = newValue }
+        @inlinable _modify {
+            let h = Self.hash(word)
+            var i = slot(word, h)
+            if keys[i] == nil {
+                keys[i] = word
+                hashes[i] = h
+                values[i] = fallback()
+                storedCount += 1
+                if storedCount * 2 > mask {
+                    grow()
+                    i = slot(word, h)
+                }
+            }
+            yield &values[i]!
+        }
     }
 
     /// Every entry, in slot order (deterministic: the hash is not seeded, but it is not the
