@@ -70,7 +70,7 @@ public struct DigestBuilder: Sendable {
             let readings = st.sentences.map { SentenceReading($0, box) }
             let bodySentences = st.sentences.filter { $0.kind == .body }
             // Summary.
-            let ranking = summarizer.rank(bodySentences.map(\.folded))
+            let ranking = summarizer.rank(bodySentences.map(\.folded), stops: readings.filter { $0.s.kind == .body }.map(\.isStopword))
             let summary = ranking.select(summarySentences).map { Self.stripDateline(bodySentences[$0].text) }
             let candidates = ranking.select(3).map { i in (ai, i, Self.stripDateline(bodySentences[i].text), bodySentences[i].folded) }
             // Themes.

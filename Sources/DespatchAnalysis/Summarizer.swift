@@ -10,17 +10,27 @@ struct Summarizer {
     /// Sparse vector: (term id, weight) sorted by id.
     typealias Vector = [(Int, Double)]
 
-    func stems(_ folded: [String]) -> [String] {
-        folded.compactMap { w in
-            let u = w.utf8
-            if u.allSatisfy({ $0 < 0x80 }) {
+    /// `stops[i]`, when given, says whether `folded[i]` is a stopword (from the lexicon).
+    func stems(_ folded: [String], stops: [Bool]? = nil) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(folded.count)
+        for (i, w) in folded.enumerated() {
+            let isStop = stops.map { $0[i] } ?? stopwords.contains(w)
+            var copy = w
+            let ascii = copy.withUTF8 { u -> String?? in
+                for b in u where b >= 0x80 { return .none }
                 // ASCII: characters are bytes.
-                guard u.count >= 3, !u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), !stopwords.contains(w) else { return nil }
-                return u.count <= 6 ? w : String(decoding: u.prefix(6), as: UTF8.self)
+                guard u.count >= 3, !isStop, !u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .some(nil) }
+                return .some(u.count <= 6 ? w : String(decoding: UnsafeBufferPointer(rebasing: u[0..<6]), as: UTF8.self))
             }
-            guard w.count >= 3, !stopwords.contains(w), !w.allSatisfy({ $0.isNumber }) else { return nil }
-            return String(w.prefix(6))
+            if let ascii {
+                if let stem = ascii { out.append(stem) }
+                continue
+            }
+            guard w.count >= 3, !isStop, !w.allSatisfy({ $0.isNumber }) else { continue }
+            out.append(String(w.prefix(6)))
         }
+        return out
     }
 
     /// A ranking: candidate indices best first, and their pairwise similarities.
@@ -45,7 +55,8 @@ struct Summarizer {
         return rank(sentences, leadBias: leadBias).select(count)
     }
 
-    func rank(_ sentences: [[String]], leadBias: Bool = true) -> Ranking {
+    /// `stops`, when given, holds each sentence's stopword flags (see `stems`).
+    func rank(_ sentences: [[String]], stops: [[Bool]]? = nil, leadBias: Bool = true) -> Ranking {
         guard !sentences.isEmpty else { return Ranking() }
         let n = min(sentences.count, maxCandidates)
         // Term ids in order of first use; each sentence a sorted list of (id, count).
@@ -56,7 +67,7 @@ struct Summarizer {
         var termIDs: [Int] = []
         for i in 0..<n {
             termIDs.removeAll(keepingCapacity: true)
-            for s in stems(sentences[i]) {
+            for s in stems(sentences[i], stops: stops?[i]) {
                 if let x = ids[s] { termIDs.append(x) } else { ids[s] = df.count; termIDs.append(df.count); df.append(0) }
             }
             termIDs.sort()

@@ -116,7 +116,7 @@ enum KeyPhraseExtractor {
                 let w = s.folded[i]
                 let boundary = i > 0 && Self.isBoundary(r.gaps[i])
                 if boundary { flush() }
-                if Self.isShort(w) || v.stopwords.contains(w) || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
+                if Self.isShort(w) || r.isStopword[i] || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
             }
             flush()
         }

@@ -80,7 +80,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         while i < words.count {
             var best: Match?
             let id = ids[i]
-            if id >= 0 {
+            if id >= 0, Int(id) < byFirstID.count {
                 for e in byFirstID[Int(id)] where i + e.words.count <= words.count {
                     var ok = true
                     for k in 1..<e.words.count {
@@ -200,6 +200,13 @@ public struct Vocabulary: Sendable {
     public var stopwords = WordSet()
     /// The words of every phrase matcher (see `Lexicon`), filled by `indexMatchers`.
     public private(set) var lexicon = Lexicon()
+    /// By lexicon id: whether the word is a stopword.
+    public private(set) var stopwordIDs: [Bool] = []
+
+    /// Whether each word, given by its lexicon id, is a stopword (`stopwords.contains`).
+    public func stopwordFlags(_ ids: [Int32]) -> [Bool] {
+        ids.map { $0 >= 0 && Int($0) < stopwordIDs.count && stopwordIDs[Int($0)] }
+    }
     /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
     public var rawStopwords = WordSet()
     public var rawModifiers = WordSet()
@@ -359,10 +366,16 @@ public struct Vocabulary: Sendable {
         titles.register(in: &lexicon); voiceNouns.register(in: &lexicon); pronouns.register(in: &lexicon)
         groupPronouns.register(in: &lexicon); reportingVerbs.register(in: &lexicon); stance.register(in: &lexicon)
         ordinals.register(in: &lexicon); listNouns.register(in: &lexicon); continuations.register(in: &lexicon)
+        // Stopwords get ids too, so that a sentence's are known from its ids (a word with an
+        // id but no phrase starting with it matches nothing: the tables stay as they were).
+        for w in stopwords { lexicon.add(w) }
         themeMatcher.index(with: lexicon); places.index(with: lexicon); cities.index(with: lexicon)
         titles.index(with: lexicon); voiceNouns.index(with: lexicon); pronouns.index(with: lexicon)
         groupPronouns.index(with: lexicon); reportingVerbs.index(with: lexicon); stance.index(with: lexicon)
         ordinals.index(with: lexicon); listNouns.index(with: lexicon); continuations.index(with: lexicon)
+        var flags = [Bool](repeating: false, count: lexicon.count)
+        for w in stopwords { flags[Int(lexicon.id(w))] = true }
+        stopwordIDs = flags
         self.lexicon = lexicon
     }
 }

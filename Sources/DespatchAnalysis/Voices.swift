@@ -40,6 +40,8 @@ final class SentenceReading {
     let gaps: [String]           // characters before token i (gaps[count] = tail)
     /// The folded words' ids in the vocabulary's lexicon, for its phrase matchers.
     let ids: [Int32]
+    /// Whether each folded word is a stopword.
+    let isStopword: [Bool]
 
     /// A class, not a struct: readings are passed around and kept in arrays by every
     /// extractor, and copying a struct that holds the sentence and the vocabulary retained
@@ -82,6 +84,7 @@ final class SentenceReading {
         self.verbs = verbs
         self.gaps = g
         self.ids = ids
+        self.isStopword = box.vocabulary.stopwordFlags(ids)
     }
 
     var count: Int { s.words.count }

@@ -37,6 +37,14 @@ final class PhraseMatcherIDTests: XCTestCase {
         XCTAssertGreaterThan(total, 200, "the samples exercise the matchers")
     }
 
+    func testStopwordFlagsFromIDsEqualTheStopwordSet() {
+        let v = Vocabulary.shared
+        let words = Tokenizer.foldedWords("The ambassador of the Republic said that we đã and của are in Hà Nội with them")
+            + Array(v.stopwords).prefix(50) + ["zzz", ""]
+        XCTAssertEqual(v.stopwordFlags(v.lexicon.ids(words)), words.map { v.stopwords.contains($0) })
+        XCTAssertTrue(v.stopwordFlags(v.lexicon.ids(words)).contains(true))
+    }
+
     func testAMatcherChangedAfterIndexingFallsBackToStrings() {
         var v = Vocabulary.shared
         v.places.add("Atlantis", Place(canonical: "Atlantis", isOrganisation: false))
