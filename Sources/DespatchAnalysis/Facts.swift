@@ -101,11 +101,15 @@ enum FactExtractor {
 /// A figure: contains a digit and is not an ordinal ("14th", "1st").
 func isFigure<S: StringProtocol>(_ w: S) -> Bool {
     // ASCII words (nearly all, once folded) are checked on bytes; others by Character.
-    var digit = false, ascii = true
-    for b in w.utf8 {
-        if b >= 0x80 { ascii = false; break }
-        if b >= 0x30 && b <= 0x39 { digit = true }
+    func scan<C: Sequence>(_ bytes: C) -> (digit: Bool, ascii: Bool) where C.Element == UInt8 {
+        var digit = false
+        for b in bytes {
+            if b >= 0x80 { return (digit, false) }
+            if b >= 0x30 && b <= 0x39 { digit = true }
+        }
+        return (digit, true)
     }
+    let (digit, ascii) = w.utf8.withContiguousStorageIfAvailable { scan($0) } ?? scan(w.utf8)
     let hasNumber = ascii ? digit : w.contains(where: { $0.isNumber })
     guard hasNumber else { return false }
     let t = w.lowercased().trimmingCharacters(in: .punctuationCharacters)

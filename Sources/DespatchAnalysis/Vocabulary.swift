@@ -19,6 +19,8 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// entries by array index instead of hashing every word again.
     private var byFirstID: [[Entry]] = []
     private var indexed = false
+    /// Whether any one-word stem was added (most matchers have none).
+    private var hasStems = false
     /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
     /// compared only with the stems that can start it, and the first that does still wins.
     private var byFirstPrefix: [[(String, Entry)]] = Array(repeating: [], count: 256)
@@ -35,6 +37,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let e = Entry(words: words, prefixLast: prefix, payload: payload, phrase: phrase)
         if prefix && words.count == 1, let head = words[0].utf8.first {
             byFirstPrefix[Int(head)].append((words[0], e))
+            hasStems = true
         } else {
             byFirst[words[0], default: []].append(e)
         }
@@ -92,7 +95,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                     }
                 }
             }
-            if best == nil, let head = words[i].utf8.first, case let stems = byFirstPrefix[Int(head)], !stems.isEmpty {
+            if best == nil, hasStems, let head = words[i].utf8.first, case let stems = byFirstPrefix[Int(head)], !stems.isEmpty {
                 for (stem, e) in stems where words[i].hasPrefix(stem) {
                     best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
                 }
