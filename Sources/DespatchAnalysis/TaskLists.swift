@@ -22,7 +22,8 @@ struct TaskListExtractor {
 
     /// A sentence-opening ordinal ("Second,", "Thứ hai,") and its value; 0 = "Finally".
     func ordinal(_ s: Sentence, _ r: SentenceReading) -> (Int, Int)? {
-        guard let m = v.ordinals.matches(Array(s.folded.prefix(4))).first, m.start == 0 else { return nil }
+        let n = min(4, s.folded.count)
+        guard let m = v.ordinals.matches(Array(s.folded[0..<n]), ids: Array(r.ids[0..<n])).first, m.start == 0 else { return nil }
         guard m.end < r.count, r.gaps[m.end].contains(",") || r.gaps[m.end].contains(":") else { return nil }
         return (m.payload, m.end)
     }
@@ -63,10 +64,13 @@ struct TaskListExtractor {
     func announcement(_ s: Sentence, _ r: SentenceReading) -> (Int, String, Int)? {
         for i in 0..<s.folded.count {
             let f = s.folded[i]
-            guard let n = v.numbers[f] ?? (Int(f).flatMap { (2...30).contains($0) ? $0 : nil }) else { continue }
+            // A number word (by its lexicon id), or digits: only a word starting with a digit can parse.
+            let digits = f.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            guard let n = v.number(id: r.ids[i]) ?? (digits ? Int(f).flatMap { (2...30).contains($0) ? $0 : nil } : nil) else { continue }
             guard i + 1 < s.folded.count else { continue }
-            let window = Array(s.folded[(i + 1)..<min(s.folded.count, i + 5)])
-            guard let noun = v.listNouns.matches(window).first else { continue }
+            let upper = min(s.folded.count, i + 5)
+            let window = Array(s.folded[(i + 1)..<upper])
+            guard let noun = v.listNouns.matches(window, ids: Array(r.ids[(i + 1)..<upper])).first else { continue }
             var end = i + 1 + noun.end
             // "groups of focal tasks": extend over "of" + up to three words ending in a list noun.
             if end < s.folded.count, s.folded[end] == "of" || s.folded[end] == "cua" {

@@ -203,6 +203,13 @@ public struct Vocabulary: Sendable {
     public var stopwords = WordSet()
     /// The words of every phrase matcher (see `Lexicon`), filled by `indexMatchers`.
     public private(set) var lexicon = Lexicon()
+    /// By lexicon id: the value of a number word (`numbers`).
+    public private(set) var numberIDs: [Int?] = []
+
+    /// `numbers[word]` for the word with lexicon id `id`.
+    @inline(__always)
+    public func number(id: Int32) -> Int? { id >= 0 && Int(id) < numberIDs.count ? numberIDs[Int(id)] : nil }
+
     /// By lexicon id: whether the word is a stopword.
     public private(set) var stopwordIDs: [Bool] = []
 
@@ -372,6 +379,7 @@ public struct Vocabulary: Sendable {
         // Stopwords get ids too, so that a sentence's are known from its ids (a word with an
         // id but no phrase starting with it matches nothing: the tables stay as they were).
         for w in stopwords { lexicon.add(w) }
+        numbers.forEach { w, _ in lexicon.add(w) }
         themeMatcher.index(with: lexicon); places.index(with: lexicon); cities.index(with: lexicon)
         titles.index(with: lexicon); voiceNouns.index(with: lexicon); pronouns.index(with: lexicon)
         groupPronouns.index(with: lexicon); reportingVerbs.index(with: lexicon); stance.index(with: lexicon)
@@ -379,6 +387,9 @@ public struct Vocabulary: Sendable {
         var flags = [Bool](repeating: false, count: lexicon.count)
         for w in stopwords { flags[Int(lexicon.id(w))] = true }
         stopwordIDs = flags
+        var values = [Int?](repeating: nil, count: lexicon.count)
+        numbers.forEach { w, n in values[Int(lexicon.id(w))] = n }
+        numberIDs = values
         self.lexicon = lexicon
     }
 }
