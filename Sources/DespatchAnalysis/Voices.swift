@@ -109,8 +109,8 @@ final class SentenceReading {
             let u = folded[i].utf8
             guard let last = u.last, last == 0x73 || last == 0x64 else { continue }  // "…'s", "…-based"
             var w = folded[i]
-            if w.hasSuffix("'s") { w.removeLast(2) }
-            if w.hasSuffix("-based") { w.removeLast(6) }
+            if w.hasSuffixBytes("'s") { w.removeLast(2) }
+            if w.hasSuffixBytes("-based") { w.removeLast(6) }
             if w.utf8.count != u.count {
                 ids[i] = lexicon.id(w)
                 folded[i] = w
@@ -124,7 +124,7 @@ final class SentenceReading {
     static func placeMentions(_ s: Sentence, vocabulary v: Vocabulary) -> [(place: Place, form: String)] {
         placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: capitals(s), places: v.places, lexicon: v.lexicon).map { m in
             var form = Tokenizer.slice(s.bytes, s.tokens[m.start].offset, s.tokens[m.end - 1].end)
-            if form.hasSuffix("'s") || form.hasSuffix("’s") { form.removeLast(2) }
+            if form.hasSuffixBytes("'s") || form.hasSuffixBytes("’s") { form.removeLast(2) }
             return (m.payload, form)
         }
     }
@@ -165,7 +165,7 @@ final class SentenceReading {
     }
 
     func stripPossessive(_ w: String) -> String {
-        if w.hasSuffix("'s") || w.hasSuffix("’s") { return String(w.dropLast(2)) }
+        if w.hasSuffixBytes("'s") || w.hasSuffixBytes("’s") { return String(w.dropLast(2)) }
         return w
     }
 
@@ -178,7 +178,7 @@ final class SentenceReading {
         while i < count {
             guard isNameToken(i) else { i += 1; continue }
             var j = i + 1
-            while j < count, isNameToken(j), gaps[j] == " ", !s.words[j - 1].hasSuffix("'s"), !s.words[j - 1].hasSuffix("’s") { j += 1 }
+            while j < count, isNameToken(j), gaps[j] == " ", !s.words[j - 1].hasSuffixBytes("'s"), !s.words[j - 1].hasSuffixBytes("’s") { j += 1 }
             var len = j - i
             if j < count, caps[j], gaps[j] == " ", v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
             if len > 5 { i = j; continue }
@@ -204,7 +204,7 @@ final class SentenceReading {
 
     func nameText(_ a: Int, _ b: Int) -> String {
         var t = text(a, b)
-        if t.hasSuffix("'s") || t.hasSuffix("’s") { t.removeLast(2) }
+        if t.hasSuffixBytes("'s") || t.hasSuffixBytes("’s") { t.removeLast(2) }
         return t
     }
 
@@ -221,7 +221,7 @@ final class SentenceReading {
             if titleAt[k] { sawTitle = true; a = k; continue }
             if placeAt[k] != nil { a = k; continue }
             if v.modifiers.contains(stripPossessive(f)) || (caps[k] && !isNameToken(k) && !v.stopwords.contains(f)) || f == "and" && sawTitle == false && false { a = k; continue }
-            if f.hasSuffix("-based") { a = k; continue }
+            if f.hasSuffixBytes("-based") { a = k; continue }
             break
         }
         // Trim leading connectors.

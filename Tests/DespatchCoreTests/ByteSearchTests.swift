@@ -31,6 +31,15 @@ final class ByteSearchTests: XCTestCase {
         XCTAssertNil("abc".firstRange(ofBytes: ""))
     }
 
+    func testSuffixAgreesWithTheStandardLibrary() {
+        let words = ["Vietnam's", "Vietnam’s", "Israel-based", "s", "'s", "", "Lâm's", "Singapore's\u{301}", "it's-based", "boss", "Hà Nội’s"]
+        for w in words {
+            for suffix in ["'s", "’s", "-based"] {
+                XCTAssertEqual(w.hasSuffixBytes(suffix), w.hasSuffix(suffix), "\(w) \(suffix)")
+            }
+        }
+    }
+
     func testWordSetAgreesWithASet() {
         var set = WordSet()
         var reference = Set<String>()
