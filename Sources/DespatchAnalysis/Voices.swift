@@ -133,9 +133,13 @@ final class SentenceReading {
     /// finders ask about the same tokens several times).
     func isNameToken(_ i: Int) -> Bool { nameTokens[i] }
 
-    private lazy var nameTokens: [Bool] = (0..<count).map { computeIsNameToken($0) }
+    private lazy var nameTokens: [Bool] = {
+        // The vocabulary borrowed from the box for all tokens, not read through `v` for each.
+        let box = vocabularyBox
+        return (0..<count).map { computeIsNameToken($0, box.vocabulary) }
+    }()
 
-    private func computeIsNameToken(_ i: Int) -> Bool {
+    private func computeIsNameToken(_ i: Int, _ v: borrowing Vocabulary) -> Bool {
         guard caps[i], placeAt[i] == nil, !titleAt[i] else { return false }
         let f = stripPossessive(s.folded[i])
         if Self.isAllDigits(f) { return false }
