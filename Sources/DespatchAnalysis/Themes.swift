@@ -60,6 +60,17 @@ enum KeyPhraseExtractor {
         return w.unicodeScalars.count < 3
     }
 
+    /// `isShort(w) || startsWithNumber(w)`, decided in one look at the bytes for ASCII words.
+    static func isShortOrNumber(_ w: String) -> Bool {
+        var copy = w
+        let ascii: Bool? = copy.withUTF8 { u in
+            guard u.count >= 3 else { return true }                  // short in bytes, so in scalars
+            for b in u where b >= 0x80 { return nil }
+            return u[0] >= 0x30 && u[0] <= 0x39                      // three ASCII letters or more
+        }
+        return ascii ?? (isShort(w) || startsWithNumber(w))
+    }
+
     static func startsWithNumber(_ w: String) -> Bool {
         guard let b = w.utf8.first else { return false }
         return b < 0x80 ? b >= 0x30 && b <= 0x39 : w.first!.isNumber
@@ -103,7 +114,8 @@ enum KeyPhraseExtractor {
                 guard !run.isEmpty, run.count <= 4 else { return }
                 // Names, places and titles are entities, not key phrases.
                 if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
-                let key = run.count == 1 ? s.folded[run[0]] : run.map { s.folded[$0] }.joined(separator: " ")
+                var key = s.folded[run[0]]
+                for k in run.dropFirst() { key += " "; key += s.folded[k] }
                 for k in run { add(&counts[s.folded[k], default: (0, 0)], 1, run.count) }
                 if let n = phraseIndex[key] {
                     phrases[n].count += 1
@@ -116,7 +128,7 @@ enum KeyPhraseExtractor {
                 let w = s.folded[i]
                 let boundary = i > 0 && Self.isBoundary(r.gaps[i])
                 if boundary { flush() }
-                if Self.isShort(w) || r.isStopword[i] || Self.startsWithNumber(w) || r.verbAt[i] { flush() } else { run.append(i) }
+                if r.isStopword[i] || r.verbAt[i] || Self.isShortOrNumber(w) { flush() } else { run.append(i) }
             }
             flush()
         }
