@@ -36,13 +36,15 @@ struct Summarizer {
     /// A ranking: candidate indices best first, and their pairwise similarities.
     struct Ranking {
         var order: [Int] = []
-        var sim: [[Double]] = []
+        /// Pairwise similarities, row by row (`n` by `n`).
+        var sim: [Double] = []
+        var n = 0
 
         /// The best `count` sentences, skipping near-duplicates of those already chosen, in original order.
         func select(_ count: Int) -> [Int] {
             var chosen: [Int] = []
             for i in order where chosen.count < count {
-                if chosen.contains(where: { sim[$0][i] > 0.5 }) { continue }
+                if chosen.contains(where: { sim[$0 * n + i] > 0.5 }) { continue }
                 chosen.append(i)
             }
             return chosen.sorted()
@@ -88,31 +90,43 @@ struct Summarizer {
         // Cosines: each vector scattered once into a dense row, then dotted with the later
         // ones. The products are summed in increasing term order, as a merge of the two
         // sparse vectors would (the absent terms add exact zeros: weights are positive).
-        var sim = Array(repeating: Array(repeating: 0.0, count: n), count: n)
+        var sim = [Double](repeating: 0, count: n * n)
         var dense = [Double](repeating: 0, count: df.count)
         for i in 0..<n {
             for (id, w) in vectors[i] { dense[id] = w }
             for j in (i + 1)..<max(i + 1, n) {
                 var c = 0.0
                 for (id, w) in vectors[j] { c += dense[id] * w }
-                sim[i][j] = c
-                sim[j][i] = c
+                sim[i * n + j] = c
+                sim[j * n + i] = c
             }
             for (id, _) in vectors[i] { dense[id] = 0 }
         }
         var rank = Array(repeating: 1.0 / Double(n), count: n)
-        let rowSums = sim.map { row in row.reduce(0, +) }
-        // The power iteration over each row's non-zero entries only, gathered once: the
-        // same sums in the same order as over the full rows, without walking the zeros.
-        let edges: [[(Int, Double)]] = sim.map { row in row.indices.compactMap { row[$0] > 0 ? ($0, row[$0]) : nil } }
+        // Row sums, and each row's non-zero entries gathered once (one array, rows delimited
+        // by `rowStart`) for the power iteration: the same sums in the same order as over the
+        // full rows, without walking the zeros.
+        var rowSums = [Double](repeating: 0, count: n)
+        var edges: [(Int, Double)] = []
+        var rowStart = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n {
+            var sum = 0.0
+            for j in 0..<n {
+                let w = sim[i * n + j]
+                sum += w
+                if w > 0 { edges.append((j, w)) }
+            }
+            rowSums[i] = sum
+            rowStart[i + 1] = edges.count
+        }
         var next = [Double](repeating: 0, count: n)
         for _ in 0..<25 {
             next.withUnsafeMutableBufferPointer { out in
                 for i in 0..<n { out[i] = 0.15 / Double(n) }
                 for j in 0..<n where rowSums[j] > 0 {
                     let share = 0.85 * rank[j] / rowSums[j]
-                    edges[j].withUnsafeBufferPointer { row in
-                        for (i, w) in row { out[i] += share * w }
+                    edges.withUnsafeBufferPointer { all in
+                        for k in rowStart[j]..<rowStart[j + 1] { out[all[k].0] += share * all[k].1 }
                     }
                 }
             }
@@ -125,6 +139,6 @@ struct Summarizer {
             if len < 8 { score[i] *= 0.3 } else if len > 60 { score[i] *= 0.7 }
         }
         let order = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
-        return Ranking(order: order, sim: sim)
+        return Ranking(order: order, sim: sim, n: n)
     }
 }
