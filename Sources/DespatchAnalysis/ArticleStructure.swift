@@ -13,6 +13,8 @@ struct Sentence {
     /// For related sentences: index of the related item (headline + lede).
     var relatedItem: Int = -1
     var isHeadline = false
+    /// For body sentences: the index in `ArticleStructure.body` of the paragraph it was cut from.
+    var bodyParagraph = -1
     /// The sentence as UTF-8 bytes; token offsets count these bytes.
     var bytes: [UInt8]
     var tokens: [Tokenizer.Token]
@@ -48,8 +50,14 @@ struct ArticleStructure {
 
     /// A sentence as text and place only: what is kept of an article between the two passes
     /// of the analysis, so that a corpus's tokens are never all in memory at once.
+    /// A body sentence is kept as the byte range it occupies in its paragraph of `body`
+    /// (which the digest keeps anyway); other sentences, and the rare body sentence that is
+    /// not a plain slice of its paragraph, keep their text. A `String` of its own for every
+    /// sentence was a quarter of the analysis's memory.
     struct SentenceSpec: Sendable {
-        var text: String
+        var text: String?
+        var bodyParagraph: Int
+        var bytes: Range<Int>
         var paragraph: Int
         var kind: Sentence.Kind
         var relatedItem: Int
@@ -57,19 +65,61 @@ struct ArticleStructure {
     }
     private var specs: [SentenceSpec] = []
 
-    /// Drops the sentences' tokens, keeping their text (see `SentenceSpec`).
+    /// Drops the sentences' tokens, keeping where their text is (see `SentenceSpec`).
     mutating func compact() {
-        specs = sentences.map { SentenceSpec(text: $0.text, paragraph: $0.paragraph, kind: $0.kind, relatedItem: $0.relatedItem, isHeadline: $0.isHeadline) }
+        var cursor = (paragraph: -1, offset: 0)
+        var kept: [SentenceSpec] = []
+        kept.reserveCapacity(sentences.count)
+        for s in sentences {
+            var spec = SentenceSpec(text: s.text, bodyParagraph: -1, bytes: 0..<0, paragraph: s.paragraph, kind: s.kind,
+                                    relatedItem: s.relatedItem, isHeadline: s.isHeadline)
+            if s.kind == .body, s.bodyParagraph >= 0, s.bodyParagraph < body.count {
+                let from = cursor.paragraph == s.bodyParagraph ? cursor.offset : 0
+                var paragraph = body[s.bodyParagraph]
+                let found = paragraph.withUTF8 { Self.offset(of: s.bytes, in: $0, from: from) }
+                if let start = found {
+                    spec.text = nil
+                    spec.bodyParagraph = s.bodyParagraph
+                    spec.bytes = start..<(start + s.bytes.count)
+                    cursor = (s.bodyParagraph, start + s.bytes.count)
+                }
+            }
+            kept.append(spec)
+        }
+        specs = kept
         sentences = []
+    }
+
+    /// Where `needle` (not empty) first occurs in `haystack` at or after `from`.
+    private static func offset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, let base = haystack.baseAddress, haystack.count - from >= needle.count else { return nil }
+        return needle.withUnsafeBufferPointer { n -> Int? in
+            var i = from
+            let last = haystack.count - needle.count
+            while i <= last {
+                if haystack[i] == first, memcmp(base + i, n.baseAddress!, n.count) == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// Tokenises the sentences again after `compact`.
     mutating func expand() {
         guard sentences.isEmpty, !specs.isEmpty else { return }
+        let body = self.body
         sentences = specs.map { spec in
-            var s = Sentence(spec.text, paragraph: spec.paragraph, kind: spec.kind)
+            let text: String
+            if let own = spec.text {
+                text = own
+            } else {
+                var paragraph = body[spec.bodyParagraph]
+                text = paragraph.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[spec.bytes]), as: UTF8.self) }
+            }
+            var s = Sentence(text, paragraph: spec.paragraph, kind: spec.kind)
             s.relatedItem = spec.relatedItem
             s.isHeadline = spec.isHeadline
+            s.bodyParagraph = spec.bodyParagraph
             return s
         }
         specs = []
@@ -128,7 +178,9 @@ struct ArticleStructure {
             seenBody.insert(key)
             body.append(p)
             for s in Self.splitter.split(p) {
-                sentences.append(Sentence(s, paragraph: pi, kind: .body))
+                var sentence = Sentence(s, paragraph: pi, kind: .body)
+                sentence.bodyParagraph = body.count - 1
+                sentences.append(sentence)
             }
         }
         // Related block: headlines (short, no final stop) each followed by an optional lede.
