@@ -24,9 +24,35 @@ struct Sentence {
         self.bytes = Array(text.utf8)
         self.tokens = Tokenizer.tokens(utf8: bytes)
         self.words = tokens.map(\.text)
-        self.folded = words.map { TextFolding.fold($0) }
+        self.folded = Self.fold(tokens, bytes)
         self.paragraph = paragraph
         self.kind = kind
+    }
+}
+
+extension Sentence {
+    /// `TextFolding.fold` of each token, decided on the sentence's bytes: a word of ASCII
+    /// lower case and digits is its own fold (the common case: nothing is scanned twice or
+    /// made anew), ASCII with capitals is lowered byte by byte, anything else is folded.
+    static func fold(_ tokens: [Tokenizer.Token], _ bytes: [UInt8]) -> [String] {
+        bytes.withUnsafeBufferPointer { b in
+            tokens.map { t -> String in
+                var upper = false
+                for k in t.offset..<t.end {
+                    let c = b[k]
+                    if c >= 0x80 { return TextFolding.fold(t.text) }
+                    if c >= 0x41 && c <= 0x5A { upper = true }
+                }
+                guard upper else { return t.text }
+                return String(unsafeUninitializedCapacity: t.length) { out in
+                    for k in 0..<t.length {
+                        let c = b[t.offset + k]
+                        out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                    }
+                    return t.length
+                }
+            }
+        }
     }
 }
 

@@ -106,8 +106,14 @@ final class SentenceReading {
         var folded = s.folded
         var ids = ids
         for i in 0..<folded.count {
+            // "…'s", "…-based": the word's last byte as written is s, S, d, D, or not ASCII
+            // (a letter that folds to s or d, such as "ş" or "Đ").
+            let end = s.tokens[i].end
+            guard end > 0 else { continue }
+            let raw = s.bytes[end - 1]
+            guard raw >= 0x80 || raw == 0x73 || raw == 0x64 || raw == 0x53 || raw == 0x44 else { continue }
             let u = folded[i].utf8
-            guard let last = u.last, last == 0x73 || last == 0x64 else { continue }  // "…'s", "…-based"
+            guard let last = u.last, last == 0x73 || last == 0x64 else { continue }
             var w = folded[i]
             if w.hasSuffixBytes("'s") { w.removeLast(2) }
             if w.hasSuffixBytes("-based") { w.removeLast(6) }
