@@ -40,6 +40,14 @@ public enum Tokenizer {
         var i = 0
         let n = b.count
         while i < n {
+            // ASCII letters and digits (most bytes): no decoding, no property lookup.
+            let byte = b[i]
+            let lower = byte | 0x20
+            if (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) {
+                if start < 0 { start = i }
+                i += 1
+                continue
+            }
             let (c, len) = UTF8Scan.scalar(b, i)
             if isWordScalar(c) {
                 if start < 0 { start = i }
