@@ -17,14 +17,14 @@ struct Sentence {
     var bodyParagraph = -1
     /// The sentence as UTF-8 bytes; token offsets count these bytes.
     var bytes: [UInt8]
-    var tokens: [Tokenizer.Token]
+    /// Where each word is in `bytes`.
+    var tokens: [Tokenizer.Span]
 
     init(_ text: String, paragraph: Int, kind: Kind) {
         self.text = text
         self.bytes = Array(text.utf8)
-        self.tokens = Tokenizer.tokens(utf8: bytes)
-        self.words = tokens.map(\.text)
-        self.folded = Self.fold(tokens, bytes)
+        (self.words, self.tokens) = Tokenizer.words(utf8: bytes)
+        self.folded = Self.fold(words, tokens, bytes)
         self.paragraph = paragraph
         self.kind = kind
     }
@@ -34,22 +34,23 @@ extension Sentence {
     /// `TextFolding.fold` of each token, decided on the sentence's bytes: a word of ASCII
     /// lower case and digits is its own fold (the common case: nothing is scanned twice or
     /// made anew), ASCII with capitals is lowered byte by byte, anything else is folded.
-    static func fold(_ tokens: [Tokenizer.Token], _ bytes: [UInt8]) -> [String] {
+    static func fold(_ words: [String], _ spans: [Tokenizer.Span], _ bytes: [UInt8]) -> [String] {
         bytes.withUnsafeBufferPointer { b in
-            tokens.map { t -> String in
+            zip(words, spans).map { w, t -> String in
                 var upper = false
                 for k in t.offset..<t.end {
                     let c = b[k]
-                    if c >= 0x80 { return TextFolding.fold(t.text) }
+                    if c >= 0x80 { return TextFolding.fold(w) }
                     if c >= 0x41 && c <= 0x5A { upper = true }
                 }
-                guard upper else { return t.text }
-                return String(unsafeUninitializedCapacity: t.length) { out in
-                    for k in 0..<t.length {
+                guard upper else { return w }
+                let length = t.length
+                return String(unsafeUninitializedCapacity: length) { out in
+                    for k in 0..<length {
                         let c = b[t.offset + k]
                         out[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c
                     }
-                    return t.length
+                    return length
                 }
             }
         }

@@ -36,6 +36,41 @@ public enum Tokenizer {
     public static func tokens(utf8 b: [UInt8]) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(b.count / 5)
+        scan(b) { a, z in result.append(Token(text: String(decoding: b[a..<z], as: UTF8.self), offset: a, length: z - a)) }
+        return result
+    }
+
+    /// A token's place in its text without its text: what a sentence keeps of its tokens
+    /// beside their words.
+    public struct Span: Hashable, Sendable {
+        /// Stored in 32 bits: a sentence's texts are far shorter (articles are cut at 400,000 bytes).
+        private var start32: Int32
+        private var length32: Int32
+        public init(offset: Int, length: Int) {
+            start32 = Int32(truncatingIfNeeded: offset)
+            length32 = Int32(truncatingIfNeeded: length)
+        }
+        /// Offset in UTF-8 bytes from the start of the text.
+        public var offset: Int { Int(start32) }
+        public var length: Int { Int(length32) }
+        public var end: Int { Int(start32) + Int(length32) }
+    }
+
+    /// The tokens' words and their spans, as `tokens(utf8:)` finds them.
+    public static func words(utf8 b: [UInt8]) -> (words: [String], spans: [Span]) {
+        var words: [String] = [], spans: [Span] = []
+        words.reserveCapacity(b.count / 5)
+        spans.reserveCapacity(b.count / 5)
+        scan(b) { a, z in
+            words.append(String(decoding: b[a..<z], as: UTF8.self))
+            spans.append(Span(offset: a, length: z - a))
+        }
+        return (words, spans)
+    }
+
+    /// Calls `emit(start, end)` for every token, in order.
+    @inline(__always)
+    static func scan(_ b: [UInt8], _ emit: (Int, Int) -> Void) {
         var start = -1
         var i = 0
         let n = b.count
@@ -64,14 +99,13 @@ public enum Tokenizer {
                     }
                 }
                 if !joins {
-                    result.append(Token(text: String(decoding: b[start..<i], as: UTF8.self), offset: start, length: i - start))
+                    emit(start, i)
                     start = -1
                 }
             }
             i += len
         }
-        if start >= 0 { result.append(Token(text: String(decoding: b[start..<n], as: UTF8.self), offset: start, length: n - start)) }
-        return result
+        if start >= 0 { emit(start, n) }
     }
 
     /// The text between two byte offsets.
