@@ -15,6 +15,9 @@ struct Sentence {
     var isHeadline = false
     /// For body sentences: the index in `ArticleStructure.body` of the paragraph it was cut from.
     var bodyParagraph = -1
+    /// The places it names (`SentenceReading.placeMatches`), once found: the first pass finds
+    /// them to tell the host country, and the second reuses them.
+    var placeMatches: [PhraseMatcher<Place>.Match]?
     /// The sentence as UTF-8 bytes; token offsets count these bytes.
     var bytes: [UInt8]
     /// Where each word is in `bytes`.
@@ -89,6 +92,7 @@ struct ArticleStructure {
         var kind: Sentence.Kind
         var relatedItem: Int
         var isHeadline: Bool
+        var placeMatches: [PhraseMatcher<Place>.Match]?
     }
     private var specs: [SentenceSpec] = []
 
@@ -99,7 +103,7 @@ struct ArticleStructure {
         kept.reserveCapacity(sentences.count)
         for s in sentences {
             var spec = SentenceSpec(text: s.text, bodyParagraph: -1, bytes: 0..<0, paragraph: s.paragraph, kind: s.kind,
-                                    relatedItem: s.relatedItem, isHeadline: s.isHeadline)
+                                    relatedItem: s.relatedItem, isHeadline: s.isHeadline, placeMatches: s.placeMatches)
             if s.kind == .body, s.bodyParagraph >= 0, s.bodyParagraph < body.count {
                 let from = cursor.paragraph == s.bodyParagraph ? cursor.offset : 0
                 var paragraph = body[s.bodyParagraph]
@@ -147,6 +151,7 @@ struct ArticleStructure {
             s.relatedItem = spec.relatedItem
             s.isHeadline = spec.isHeadline
             s.bodyParagraph = spec.bodyParagraph
+            s.placeMatches = spec.placeMatches
             return s
         }
         specs = []

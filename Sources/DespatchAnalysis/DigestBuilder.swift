@@ -35,7 +35,14 @@ public struct DigestBuilder: Sendable {
             if !st.sentences.contains(where: { $0.kind == .body }) {
                 own.append("\(a.file): no sentence found in the body; nothing to analyse")
             }
-            let places = st.sentences.filter { $0.kind == .body }.flatMap { SentenceReading.placeMentions($0, vocabulary: v) }
+            var places: [(place: Place, form: String)] = []
+            for k in st.sentences.indices where st.sentences[k].kind == .body {
+                let s = st.sentences[k]
+                let matches = SentenceReading.placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: SentenceReading.capitals(s),
+                                                           places: v.places, lexicon: v.lexicon)
+                places += SentenceReading.placeMentions(s, matches)
+                st.sentences[k].placeMatches = matches
+            }
             st.compact()
             return (st, places, own)
         }

@@ -61,7 +61,7 @@ final class SentenceReading {
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
         for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { isCity[k] = true } }
-        for m in Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon) {
+        for m in s.placeMatches ?? Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon) {
             for k in m.start..<m.end { placeAt[k] = m.payload }
             placeStart[m.start] = (m.payload, m.end)
         }
@@ -128,7 +128,12 @@ final class SentenceReading {
     /// The place names of a sentence as written (possessive dropped), for counting which
     /// country the coverage is about without building a whole reading.
     static func placeMentions(_ s: Sentence, vocabulary v: Vocabulary) -> [(place: Place, form: String)] {
-        placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: capitals(s), places: v.places, lexicon: v.lexicon).map { m in
+        placeMentions(s, placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: capitals(s), places: v.places, lexicon: v.lexicon))
+    }
+
+    /// The place names of `matches` (the sentence's `placeMatches`) as written.
+    static func placeMentions(_ s: Sentence, _ matches: [PhraseMatcher<Place>.Match]) -> [(place: Place, form: String)] {
+        matches.map { m in
             var form = Tokenizer.slice(s.bytes, s.tokens[m.start].offset, s.tokens[m.end - 1].end)
             if form.hasSuffixBytes("'s") || form.hasSuffixBytes("’s") { form.removeLast(2) }
             return (m.payload, form)
