@@ -61,7 +61,7 @@ public struct DigestBuilder: Sendable {
         let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
 
         let summarizer = Summarizer(stopwords: v.stopwords)
-        let taskExtractor = TaskListExtractor(vocabulary: v)
+        let taskExtractor = TaskListExtractor(box: box)
         let dated = DiscrepancyFinder.index(zip(corpus.articles, structures).compactMap { a, st in st.date.map { (file: a.file, date: $0) } })
         var digests: [ArticleDigest] = []
         var themeData: [ArticleThemes] = []
@@ -84,7 +84,7 @@ public struct DigestBuilder: Sendable {
             let themeMatches = ArticleThemes.matches(readings, vocabulary: v)
             let themes = ArticleThemes(sentences: st.sentences, matches: themeMatches)
             // Voices.
-            let (reactions, officials, persons) = ReactionExtractor(v: v, host: host).extract(readings)
+            let (reactions, officials, persons) = ReactionExtractor(box: box, host: host).extract(readings)
             // Task lists.
             let found = taskExtractor.extract(readings: readings)
             var discrepancies: [String] = []

@@ -4,8 +4,17 @@ import Foundation
 
 /// Finds foreign reactions and the host country's own officials in one article.
 struct ReactionExtractor {
-    let v: Vocabulary
+    /// The vocabulary by reference: the extractor is copied into its helper closures, and a
+    /// copy of the vocabulary struct retained each of its tables.
+    let box: VocabularyBox
     let host: Place?
+    var v: Vocabulary { _read { yield box.vocabulary } }
+
+    init(v: Vocabulary, host: Place?) { self.init(box: VocabularyBox(v), host: host) }
+    init(box: VocabularyBox, host: Place?) {
+        self.box = box
+        self.host = host
+    }
 
     struct Voice {
         var key: String
@@ -199,7 +208,7 @@ struct ReactionExtractor {
         for voice in all {
             if isForeign(voice.place) || (voice.speaker == nil && voice.place == nil && voice.related) {
                 guard !voice.evidence.isEmpty else { continue }
-                let stance = StanceClassifier(v: v).classify(voice.evidence)
+                let stance = StanceClassifier(box: box).classify(voice.evidence)
                 reactions.append(Reaction(speaker: voice.speaker, role: voice.role, countryOrOrg: voice.place?.canonical,
                                           stance: stance, gist: Self.gist(voice.evidence[0]), evidence: voice.evidence,
                                           related: voice.related, reportingVerb: voice.verb))
@@ -226,7 +235,11 @@ struct ReactionExtractor {
 
 /// Stance from the documented lexicon (Resources/Vocabulary/stance.txt).
 struct StanceClassifier {
-    let v: Vocabulary
+    let box: VocabularyBox
+    var v: Vocabulary { _read { yield box.vocabulary } }
+
+    init(v: Vocabulary) { box = VocabularyBox(v) }
+    init(box: VocabularyBox) { self.box = box }
 
     func classify(_ evidence: [String]) -> Stance {
         var totals: [Stance: Double] = [:]

@@ -6,8 +6,11 @@ import Foundation
 /// ("five groups of focal tasks, including A; and B. He also called for C … Finally, D") and
 /// dash or colon series ("three major tasks – a; b; and c").
 struct TaskListExtractor {
-    let v: Vocabulary
-    init(vocabulary: Vocabulary) { self.v = vocabulary }
+    /// The vocabulary by reference (see `ReactionExtractor`).
+    let box: VocabularyBox
+    var v: Vocabulary { _read { yield box.vocabulary } }
+    init(vocabulary: Vocabulary) { box = VocabularyBox(vocabulary) }
+    init(box: VocabularyBox) { self.box = box }
 
     struct Found {
         var list: TaskList
@@ -101,8 +104,7 @@ struct TaskListExtractor {
     }
 
     func extract(_ sentences: [Sentence]) -> [Found] {
-        let box = VocabularyBox(v)
-        return extract(readings: sentences.filter { $0.kind == .body }.map { SentenceReading($0, box) })
+        extract(readings: sentences.filter { $0.kind == .body }.map { SentenceReading($0, box) })
     }
 
     func extract(readings all: [SentenceReading]) -> [Found] {
