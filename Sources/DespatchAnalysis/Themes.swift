@@ -91,7 +91,7 @@ enum KeyPhraseExtractor {
 
     /// One access to a table entry (one hash) for both counts.
     @inline(__always)
-    private static func add(_ c: inout (freq: Int, degree: Int), _ freq: Int, _ degree: Int) {
+    fileprivate static func add(_ c: inout (freq: Int, degree: Int), _ freq: Int, _ degree: Int) {
         c.freq += freq
         c.degree += degree
     }
@@ -101,44 +101,54 @@ enum KeyPhraseExtractor {
                       vocabulary v: Vocabulary) -> Tally {
         // Counted in hash tables, handed back as arrays: a corpus's tallies are all held until
         // they are ranked, and the tables are mostly empty slots.
-        var counts = WordMap<(freq: Int, degree: Int)>()
-        var phraseIndex = WordMap<Int>()
-        var phrases: [(key: String, surface: String, count: Int)] = []
+        var counter = PhraseCounter()
         var covered = WordSet()
+        var run: [Int] = []
         for (r, found) in zip(readings, themeMatches) where r.s.kind == .body {
             let s = r.s
             for m in found { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
-            var run: [Int] = []
-            func flush() {
-                defer { run.removeAll(keepingCapacity: true) }
-                guard !run.isEmpty, run.count <= 4 else { return }
-                // Names, places and titles are entities, not key phrases.
-                if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
-                var key = s.folded[run[0]]
-                for k in run.dropFirst() { key += " "; key += s.folded[k] }
-                for k in run { add(&counts[s.folded[k], default: (0, 0)], 1, run.count) }
-                if let n = phraseIndex[key] {
-                    phrases[n].count += 1
-                } else {
-                    phraseIndex[key] = phrases.count
-                    phrases.append((key, run.count == 1 ? s.words[run[0]] : run.map { s.words[$0] }.joined(separator: " "), 1))
-                }
-            }
+            run.removeAll(keepingCapacity: true)
             for i in 0..<s.folded.count {
                 let w = s.folded[i]
-                let boundary = i > 0 && Self.isBoundary(r.gaps[i])
-                if boundary { flush() }
-                if r.isStopword[i] || r.verbAt[i] || Self.isShortOrNumber(w) { flush() } else { run.append(i) }
+                if i > 0 && Self.isBoundary(r.gaps[i]) { counter.flush(&run, r) }
+                if r.isStopword[i] || r.verbAt[i] || Self.isShortOrNumber(w) { counter.flush(&run, r) } else { run.append(i) }
             }
-            flush()
+            counter.flush(&run, r)
         }
         var t = Tally()
         t.article = ai
-        t.words.reserveCapacity(counts.count)
-        counts.forEach { w, c in t.words.append((w, c.freq, c.degree)) }
-        t.phrases = phrases
+        t.words.reserveCapacity(counter.counts.count)
+        counter.counts.forEach { w, c in t.words.append((w, c.freq, c.degree)) }
+        t.phrases = counter.phrases
         t.covered = Array(covered)
         return t
+    }
+
+    /// The counts of one article's candidate phrases while they are found. A struct with a
+    /// mutating method, not a nested function capturing the tables: captured variables pay a
+    /// dynamic exclusivity check on every access.
+    private struct PhraseCounter {
+        var counts = WordMap<(freq: Int, degree: Int)>()
+        var phraseIndex = WordMap<Int>()
+        var phrases: [(key: String, surface: String, count: Int)] = []
+
+        /// Counts the run of content words `run` (token indices of `r`) as a phrase, and empties it.
+        mutating func flush(_ run: inout [Int], _ r: SentenceReading) {
+            defer { run.removeAll(keepingCapacity: true) }
+            guard !run.isEmpty, run.count <= 4 else { return }
+            // Names, places and titles are entities, not key phrases.
+            if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
+            let s = r.s
+            var key = s.folded[run[0]]
+            for k in run.dropFirst() { key += " "; key += s.folded[k] }
+            for k in run { KeyPhraseExtractor.add(&counts[s.folded[k], default: (0, 0)], 1, run.count) }
+            if let n = phraseIndex[key] {
+                phrases[n].count += 1
+            } else {
+                phraseIndex[key] = phrases.count
+                phrases.append((key, run.count == 1 ? s.words[run[0]] : run.map { s.words[$0] }.joined(separator: " "), 1))
+            }
+        }
     }
 
     /// Scores the merged tallies (RAKE-style degree over frequency, times log count and the
