@@ -180,7 +180,7 @@ struct ArticleStructure {
         if cut { warnings.append("\(article.file): article longer than \(Self.maxChars) characters; only the first part is analysed") }
         let titleKey = TextFolding.key(article.title)
         var inRelated = false
-        var seenBody = Set<String>()
+        var seenBody = WordSet()
         var captionCounts: [String: Int] = [:]
         var relatedLines: [String] = []
         for (pi, raw) in paragraphs.enumerated() {
@@ -206,8 +206,7 @@ struct ArticleStructure {
                 if outletTag == nil { outletTag = p }
                 continue
             }
-            if seenBody.contains(key) { repeatedParagraphs += 1; continue }
-            seenBody.insert(key)
+            if !seenBody.insert(key) { repeatedParagraphs += 1; continue }
             body.append(p)
             for s in Self.splitter.split(p) {
                 var sentence = Sentence(s, paragraph: pi, kind: .body)
