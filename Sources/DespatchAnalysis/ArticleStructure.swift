@@ -107,7 +107,7 @@ struct ArticleStructure {
             if s.kind == .body, s.bodyParagraph >= 0, s.bodyParagraph < body.count {
                 let from = cursor.paragraph == s.bodyParagraph ? cursor.offset : 0
                 var paragraph = body[s.bodyParagraph]
-                let found = paragraph.withUTF8 { Self.offset(of: s.bytes, in: $0, from: from) }
+                let found = paragraph.withUTF8 { UTF8Scan.firstOffset(of: s.bytes, in: $0, from: from) }
                 if let start = found {
                     spec.text = nil
                     spec.bodyParagraph = s.bodyParagraph
@@ -119,20 +119,6 @@ struct ArticleStructure {
         }
         specs = kept
         sentences = []
-    }
-
-    /// Where `needle` (not empty) first occurs in `haystack` at or after `from`.
-    private static func offset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
-        guard let first = needle.first, let base = haystack.baseAddress, haystack.count - from >= needle.count else { return nil }
-        return needle.withUnsafeBufferPointer { n -> Int? in
-            var i = from
-            let last = haystack.count - needle.count
-            while i <= last {
-                if haystack[i] == first, memcmp(base + i, n.baseAddress!, n.count) == 0 { return i }
-                i += 1
-            }
-            return nil
-        }
     }
 
     /// Tokenises the sentences again after `compact`.

@@ -16,8 +16,8 @@ extension StringProtocol {
         let n = Array(needle.utf8)
         guard !n.isEmpty else { return nil }
         let u = self.utf8
-        let found = u.withContiguousStorageIfAvailable { firstOffset(of: n, in: $0) }
-            ?? Array(u).withUnsafeBufferPointer { firstOffset(of: n, in: $0) }
+        let found = u.withContiguousStorageIfAvailable { UTF8Scan.firstOffset(of: n, in: $0, from: 0) }
+            ?? Array(u).withUnsafeBufferPointer { UTF8Scan.firstOffset(of: n, in: $0, from: 0) }
         guard let offset = found else { return nil }
         let lower = u.index(u.startIndex, offsetBy: offset)
         return lower..<u.index(lower, offsetBy: n.count)
@@ -53,22 +53,6 @@ private func lastOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UIn
     return nil
 }
 
-/// Offset of the first occurrence of `needle` (not empty) in `haystack`.
-private func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard haystack.count >= needle.count else { return nil }
-    let first = needle[0]
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i }
-        }
-        i += 1
-    }
-    return nil
-}
 
 extension String {
     /// `hasSuffix` compared as UTF-8 bytes. On NFC text with a suffix such as "'s", "’s" or

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small helpers to scan UTF-8 bytes (the analysis works on bytes for speed; input is NFC).
 public enum UTF8Scan {
     /// The scalar starting at byte `i` and its length in bytes (invalid bytes read as U+FFFD, length 1).
@@ -27,6 +29,21 @@ public enum UTF8Scan {
         var k = i - 1
         while k > 0, b[k] & 0xC0 == 0x80 { k -= 1 }
         return max(0, k)
+    }
+
+    /// Offset of the first occurrence of `needle` in `haystack` at or after `from`; nil when
+    /// absent or when `needle` is empty. Compares with `memcmp` once the first byte agrees.
+    public static func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard let first = needle.first, let base = haystack.baseAddress, from >= 0, haystack.count - from >= needle.count else { return nil }
+        return needle.withUnsafeBufferPointer { n -> Int? in
+            var i = from
+            let last = haystack.count - n.count
+            while i <= last {
+                if haystack[i] == first, memcmp(base + i, n.baseAddress!, n.count) == 0 { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     public static func string(_ b: [UInt8], _ from: Int, _ to: Int) -> String {
