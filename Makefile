@@ -48,9 +48,13 @@ digest: build
 	@mkdir -p out
 	$(RELEASE_BIN) digest --input Samples --layout default --output out/digest.pdf
 
+# The tests write their PDFs, archives and folders under TMPDIR: they get a scratch folder of
+# their own, removed after the run whatever its result (a run left about 100 MB in /tmp).
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/despatch-tests.XXXXXX") || exit 1; \
+	TMPDIR="$$scratch" $(SWIFT) test --skip-build; status=$$?; \
+	rm -rf "$$scratch"; exit $$status
 
 previews: build
 	@mkdir -p Layouts/previews out/previews
