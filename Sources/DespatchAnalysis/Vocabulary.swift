@@ -78,17 +78,32 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// matches, found by id.
     public func matches(_ words: [String], ids: [Int32]) -> [Match] {
         guard indexed else { return matches(words) }
+        return scan(words, entries: { i in
+            let id = ids[i]
+            return id >= 0 && Int(id) < byFirstID.count ? byFirstID[Int(id)] : nil
+        }, sameWord: { e, k, position in ids[position] == e.ids[k] })
+    }
+
+    /// All matches, longest first at each position, non-overlapping (leftmost-longest).
+    public func matches(_ words: [String]) -> [Match] {
+        scan(words, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.words[k] })
+    }
+
+    /// The one matching loop of both `matches`: `entries(i)` gives the entries whose first word
+    /// is word `i`, `sameWord(e, k, position)` whether word `position` is word `k` of `e` (the
+    /// stem of a `prefixLast` entry is compared here, by prefix).
+    @inline(__always)
+    private func scan(_ words: [String], entries: (Int) -> [Entry]?, sameWord: (Entry, Int, Int) -> Bool) -> [Match] {
         var result: [Match] = []
         var i = 0
         while i < words.count {
             var best: Match?
-            let id = ids[i]
-            if id >= 0, Int(id) < byFirstID.count {
-                for e in byFirstID[Int(id)] where i + e.words.count <= words.count {
+            if let candidates = entries(i) {
+                for e in candidates where i + e.words.count <= words.count {
                     var ok = true
                     for k in 1..<e.words.count {
                         if k == e.words.count - 1 && e.prefixLast { if !words[i + k].hasPrefix(e.words[k]) { ok = false; break } }
-                        else if ids[i + k] != e.ids[k] { ok = false; break }
+                        else if !sameWord(e, k, i + k) { ok = false; break }
                     }
                     if ok, best == nil || e.words.count > best!.end - best!.start {
                         best = Match(start: i, end: i + e.words.count, payload: e.payload, phrase: e.phrase)
@@ -96,35 +111,6 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                 }
             }
             if best == nil, hasStems, let head = words[i].utf8.first, case let stems = byFirstPrefix[Int(head)], !stems.isEmpty {
-                for (stem, e) in stems where words[i].hasPrefix(stem) {
-                    best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
-                }
-            }
-            if let b = best { result.append(b); i = b.end } else { i += 1 }
-        }
-        return result
-    }
-
-    /// All matches, longest first at each position, non-overlapping (leftmost-longest).
-    public func matches(_ words: [String]) -> [Match] {
-        var result: [Match] = []
-        var i = 0
-        while i < words.count {
-            var best: Match?
-            if let entries = byFirst[words[i]] {
-                for e in entries where i + e.words.count <= words.count {
-                    var ok = true
-                    for k in 1..<e.words.count {
-                        let w = words[i + k]
-                        if k == e.words.count - 1 && e.prefixLast { if !w.hasPrefix(e.words[k]) { ok = false; break } }
-                        else if w != e.words[k] { ok = false; break }
-                    }
-                    if ok, best == nil || e.words.count > best!.end - best!.start {
-                        best = Match(start: i, end: i + e.words.count, payload: e.payload, phrase: e.phrase)
-                    }
-                }
-            }
-            if best == nil, let head = words[i].utf8.first, case let stems = byFirstPrefix[Int(head)], !stems.isEmpty {
                 for (stem, e) in stems where words[i].hasPrefix(stem) {
                     best = Match(start: i, end: i + 1, payload: e.payload, phrase: e.phrase); break
                 }

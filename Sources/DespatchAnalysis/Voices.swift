@@ -125,13 +125,8 @@ final class SentenceReading {
         return places.matches(folded, ids: ids).filter { caps[$0.start] || s.words[$0.start].first?.isLowercase == false }
     }
 
-    /// The place names of a sentence as written (possessive dropped), for counting which
-    /// country the coverage is about without building a whole reading.
-    static func placeMentions(_ s: Sentence, vocabulary v: Vocabulary) -> [(place: Place, form: String)] {
-        placeMentions(s, placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: capitals(s), places: v.places, lexicon: v.lexicon))
-    }
-
-    /// The place names of `matches` (the sentence's `placeMatches`) as written.
+    /// The place names of `matches` (the sentence's `placeMatches`) as written, possessive
+    /// dropped: the first pass counts them to tell which country the coverage is about.
     static func placeMentions(_ s: Sentence, _ matches: [PhraseMatcher<Place>.Match]) -> [(place: Place, form: String)] {
         matches.map { m in
             var form = Tokenizer.slice(s.bytes, s.tokens[m.start].offset, s.tokens[m.end - 1].end)
@@ -337,8 +332,7 @@ extension SentenceReading {
         return out
     }
 
-    /// Person mentions with role and place.
-    /// The persons named in the sentence; `spans` are its `nameSpans`.
+    /// Person mentions with role and place; `spans` are the sentence's `nameSpans`.
     func persons(spans: [(Int, Int)]) -> [Mention] {
         var out: [Mention] = []
         for (a, b) in spans {
