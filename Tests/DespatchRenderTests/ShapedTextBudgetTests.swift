@@ -3,7 +3,8 @@ import Foundation
 import XCTest
 
 /// Paragraphs past the shaped-text budget keep only their line metrics and are shaped again
-/// when painted. That path must draw exactly what the kept layouts draw: the budget trades
+/// when painted, and a document past it is paginated a second time, each page painted as it
+/// is finished. Those paths must draw exactly what the kept layouts draw: the budget trades
 /// memory for time and never changes the document.
 final class ShapedTextBudgetTests: XCTestCase {
     func render(budget: Int?, _ name: String) throws -> Data {
@@ -32,5 +33,19 @@ final class ShapedTextBudgetTests: XCTestCase {
             return try Data(contentsOf: URL(fileURLWithPath: pdf))
         }
         XCTAssertEqual(try render(0, "none"), try render(Int.max / 2, "all"))
+    }
+
+    func testPreviewsAreTheSameWhenTheDocumentIsPaginatedAgain() throws {
+        func previews(_ budget: Int, _ name: String) throws -> [Data] {
+            let folder = try Repo.temporaryFolder("budget-png-\(name)")
+            _ = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: "default", output: folder + "/d.pdf",
+                                                    options: RenderOptions(pngDirectory: folder + "/png", pngScale: 0.4,
+                                                                           shapedTextBudget: budget))
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/png").sorted()
+            return try files.map { try Data(contentsOf: URL(fileURLWithPath: folder + "/png/" + $0)) }
+        }
+        let kept = try previews(Int.max / 2, "all")
+        XCTAssertGreaterThan(kept.count, 5)
+        XCTAssertEqual(try previews(20_000, "partly"), kept)
     }
 }

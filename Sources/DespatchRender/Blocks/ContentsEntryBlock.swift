@@ -32,6 +32,8 @@ final class ContentsEntryBlock: Block {
     func split(height: Double, in context: RenderContext) -> (Block, Block)? { nil }
     func minimumHeight(in context: RenderContext) -> Double { titleBlock.wrap(width: max(20, width - indent - numberWidth - style.size), in: context) }
 
+    func releaseShapedText(in context: RenderContext) { titleBlock.releaseShapedText(in: context) }
+
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
         let context = painter.context
         let number = painter.anchorPages[destination].map(String.init) ?? "–"

@@ -15,6 +15,8 @@ final class ParagraphBlock: Block {
     /// otherwise nil, and `prepared` is shaped again when the block is drawn.
     private var layout: TextLayout?
     private var prepared: PreparedText?
+    /// The bytes counted against the context's budget for `layout`.
+    private var retainedBytes = 0
     private var measure: Double = 0
     private var lines: [LineMetrics] = []
     private var lineRange: Range<Int> = 0..<0
@@ -46,11 +48,14 @@ final class ParagraphBlock: Block {
             let text = prepared ?? context.prepare(spans, style: style)
             let l = context.layout(text, style: style, width: measure, checkGlyphs: prepared == nil)
             lines = l.lineMetrics()
+            if layout != nil { context.release(layoutOfBytes: retainedBytes) }
             if context.mayRetainLayout(ofBytes: text.text.utf8.count) {
                 layout = l
+                retainedBytes = text.text.utf8.count
                 prepared = nil
             } else {
                 layout = nil
+                retainedBytes = 0
                 prepared = text
             }
             lineRange = 0..<lines.count
@@ -99,6 +104,7 @@ final class ParagraphBlock: Block {
         let p = ParagraphBlock(spans, style: style, minLines: minLines, keepWithNext: keepWithNext && !continuation,
                                anchor: continuation ? nil : anchor)
         p.layout = layout
+        p.retainedBytes = retainedBytes
         p.prepared = prepared
         p.measure = measure
         p.lines = lines
@@ -124,6 +130,15 @@ final class ParagraphBlock: Block {
         if let dest = linkDestination { painter.cairo.link(toDestination: dest, body) }
         else if let uri = linkURI { painter.cairo.link(toURI: uri, body) }
         else { body() }
+    }
+
+    /// The last piece of a paragraph gives back the layout its pieces shared (the earlier
+    /// pieces were painted on earlier pages). It is not drawn again after this.
+    func releaseShapedText(in context: RenderContext) {
+        guard layout != nil, lineRange.upperBound == lines.count else { return }
+        layout = nil
+        context.release(layoutOfBytes: retainedBytes)
+        retainedBytes = 0
     }
 
     /// The laid-out text lines (for tests and for table cells).

@@ -192,6 +192,14 @@ final class TableBlock: Block {
         }
     }
 
+    /// The cells of this piece's rows give back their shaped text; the header row, which
+    /// every piece of the table repeats, keeps its own.
+    func releaseShapedText(in context: RenderContext) {
+        for row in rows {
+            for cell in row.cells { cell?.releaseShapedText(in: context) }
+        }
+    }
+
     private func drawCells(_ row: Row, x: Double, y: Double, in painter: PagePainter) throws {
         var left = x
         for (c, cell) in row.cells.enumerated() {

@@ -102,92 +102,70 @@ public final class DocumentRenderer {
         let geometry = Self.geometry(layout.page)
         let breaker = PageBreaker(geometry: geometry, maxPages: request.maxPages)
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
-        func paginate(_ layout: LayoutDescription) throws -> (DocumentTree, [PageLayout]) {
+        let factory = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns)
+        // The first pass: every page measured and counted, kept only while the document is
+        // within the shaped-text budget.
+        func paginate(_ layout: LayoutDescription) throws -> Pagination {
             let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
             context.resetLayoutBudget()
-            let blocks = try BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns).blocks(for: tree)
-            clock.mark("document tree and blocks")
-            return (tree, try breaker.paginate(blocks, columns: firstColumns, in: context))
+            var pagination = Pagination(tree: tree)
+            try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
+                pagination.record(page, keep: !context.layoutBudgetExceeded)
+            }
+            return pagination
         }
-        var (tree, pages) = try paginate(layout)
+        var pagination = try paginate(layout)
         var dropped = 0
         var droppedSections: [String] = []
-        if let limit = layout.maxPages, pages.count > limit {
-            let fitted = try PageFitter(limit: limit, paginate: paginate).fit(layout, first: (tree, pages))
-            (tree, pages, dropped, droppedSections) = (fitted.tree, fitted.pages, fitted.droppedItems, fitted.droppedSections)
+        if let limit = layout.maxPages, pagination.pageCount > limit {
+            let fitted = try PageFitter(limit: limit, paginate: paginate).fit(layout, first: pagination)
+            (pagination, dropped, droppedSections) = (fitted.pagination, fitted.droppedItems, fitted.droppedSections)
         }
-        clock.mark("measure and paginate (\(pages.count) pages)")
-        let values = tree.values
+        clock.mark("measure and paginate (\(pagination.pageCount) pages)")
+        let tree = pagination.tree
         if request.strict, !context.missingGlyphs.isEmpty {
             throw RenderError.missingGlyphs(context.missingGlyphs)
         }
-        var anchorPages: [String: Int] = [:]
-        var anchorTitles: [String: String] = [:]
-        for (i, page) in pages.enumerated() {
-            for anchor in page.anchors where anchorPages[anchor.name] == nil {
-                anchorPages[anchor.name] = i + 1
-                anchorTitles[anchor.name] = anchor.title
-            }
-        }
-        let running = RunningTextPainter(layout: layout, styles: styles, labels: labels, values: values, geometry: geometry)
+        let running = RunningTextPainter(layout: layout, styles: styles, labels: labels, values: tree.values, geometry: geometry)
+        var sinks: [PageSink] = []
         if let pdfFile {
             let surface = try CairoSurface.pdf(fileDescriptor: pdfFile, width: geometry.width, height: geometry.height)
             surface.setMetadata(DocumentMetadata(
                 title: tree.title, author: layout.metadata.author,
-                subject: layout.metadata.subject.isEmpty ? tree.subtitle : labels.fill(layout.metadata.subject, values),
+                subject: layout.metadata.subject.isEmpty ? tree.subtitle : labels.fill(layout.metadata.subject, tree.values),
                 keywords: (layout.metadata.keywords + digest.themes.prefix(8).map { $0.label }).joined(separator: ", "),
                 creator: request.generator, creationDate: request.creationDate))
-            let cairo = try CairoContext(surface: surface)
-            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count, context: context)
-            cairo.beginStructure("Document")
-            for (i, page) in pages.enumerated() {
-                painter.pageNumber = i + 1
-                try paint(page, with: painter, running: running, context: context)
-                if i == pages.count - 1 { cairo.endStructure("Document") }
-                cairo_show_page_checked(cairo)
-                try cairo.check("page \(i + 1)")
-            }
-            try surface.finish()
-            clock.mark("paint and write")
+            sinks.append(PDFPageSink(surface: surface, cairo: try CairoContext(surface: surface),
+                                     anchorPages: pagination.anchorPages, pageCount: pagination.pageCount, context: context))
         }
         if let dir = request.pngDirectory {
-            try writePreviews(pages, to: dir, scale: request.pngScale, geometry: geometry, anchorPages: anchorPages,
-                              running: running, context: context)
+            sinks.append(try PNGPageSink(directory: dir, scale: request.pngScale, geometry: geometry,
+                                         anchorPages: pagination.anchorPages, pageCount: pagination.pageCount, context: context))
         }
-        return RenderReport(pageCount: pages.count, missingGlyphs: context.missingGlyphs, anchorPages: anchorPages,
-                            anchorTitles: anchorTitles, droppedItems: dropped, droppedSections: droppedSections)
-    }
-
-    private func paint(_ page: PageLayout, with painter: PagePainter, running: RunningTextPainter, context: RenderContext) throws {
-        for placement in page.placements {
-            try placement.block.draw(at: placement.x, placement.y, in: painter)
+        func paint(_ page: PageLayout, number: Int) throws {
+            for sink in sinks { try sink.paint(page, number: number, running: running) }
         }
-        try running.paint(page: page, number: painter.pageNumber, of: painter.pageCount, painter: painter, context: context)
-    }
-
-    private func writePreviews(_ pages: [PageLayout], to dir: String, scale: Double, geometry: PageGeometry,
-                               anchorPages: [String: Int], running: RunningTextPainter, context: RenderContext) throws {
-        do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        } catch {
-            throw RenderError.output(path: dir, reason: "cannot create folder for previews")
+        if let pages = pagination.pages {
+            for (i, page) in pages.enumerated() { try paint(page, number: i + 1) }
+        } else {
+            // The second pass over a long document: paginated again (the same blocks from the
+            // same tree give the same pages), each page painted as soon as it is finished and
+            // then let go, its blocks giving back their shaped text.
+            context.resetLayoutBudget()
+            var again = Pagination(tree: tree)
+            try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
+                again.record(page, keep: false)
+                try paint(page, number: again.pageCount)
+                for placement in page.placements { placement.block.releaseShapedText(in: context) }
+            }
+            guard again.pageCount == pagination.pageCount, again.anchorPages == pagination.anchorPages else {
+                throw RenderError.inconsistentPagination(first: pagination.pageCount, second: again.pageCount)
+            }
         }
-        for (i, page) in pages.enumerated() {
-            let surface = try CairoSurface.image(pixelWidth: Int((geometry.width * scale).rounded()),
-                                                 pixelHeight: Int((geometry.height * scale).rounded()))
-            let cairo = try CairoContext(surface: surface)
-            cairo.scale(scale)
-            cairo.setColor((1, 1, 1))
-            cairo.fillRect(x: 0, y: 0, width: geometry.width, height: geometry.height)
-            let painter = PagePainter(cairo: cairo, surface: surface, anchorPages: anchorPages, pageCount: pages.count, context: context)
-            painter.pageNumber = i + 1
-            try paint(page, with: painter, running: running, context: context)
-            try cairo.check("preview page \(i + 1)")
-            surface.flush()
-            let output = try AtomicOutput(destination: dir + "/page-" + String(format: "%03d", i + 1) + ".png")
-            try surface.writePNG(fileDescriptor: output.fileDescriptor, path: output.destination)
-            try output.commit()
-        }
+        for sink in sinks { try sink.finish() }
+        if pdfFile != nil { clock.mark("paint and write") }
+        return RenderReport(pageCount: pagination.pageCount, missingGlyphs: context.missingGlyphs, anchorPages: pagination.anchorPages,
+                            anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections)
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

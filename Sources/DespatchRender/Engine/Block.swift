@@ -16,6 +16,10 @@ protocol Block: AnyObject {
     /// The smallest first piece this block can leave on a page (for keep-with-next).
     func minimumHeight(in context: RenderContext) -> Double
     var anchor: Anchor? { get }
+    /// Called once the block has been painted for good: it gives back the shaped text it kept
+    /// (see `RenderContext.mayRetainLayout`), so that a document painted as it is paginated
+    /// holds the shaped text of a page or so at a time.
+    func releaseShapedText(in context: RenderContext)
 }
 
 extension Block {
@@ -23,6 +27,7 @@ extension Block {
     var spaceAfter: Double { 0 }
     var keepWithNext: Bool { false }
     var anchor: Anchor? { nil }
+    func releaseShapedText(in context: RenderContext) {}
 }
 
 /// Forces the rest of the flow onto a new page, optionally changing the column count.

@@ -27,9 +27,20 @@ final class PageBreaker {
         self.maxPages = maxPages
     }
 
+    /// All the pages of `blocks`, kept (for tests and small documents made of blocks at hand).
     func paginate(_ blocks: [Block], columns initialColumns: Int, in context: RenderContext) throws -> [PageLayout] {
-        var stack = Array(blocks.reversed())
         var pages: [PageLayout] = []
+        try paginate(BlockStream(blocks: blocks), columns: initialColumns, in: context) { pages.append($0) }
+        return pages
+    }
+
+    /// Flows the blocks of `stream` into pages, handing each page to `finished` as soon as it is
+    /// full, and returns how many there were. The breaker keeps nothing of a page it has handed
+    /// on: what a page's blocks hold lives as long as the caller keeps the page.
+    @discardableResult
+    func paginate(_ stream: BlockStream, columns initialColumns: Int, in context: RenderContext,
+                  finished: (PageLayout) throws -> Void) throws -> Int {
+        var pageCount = 0
         var page = PageLayout()
         var columns = max(1, initialColumns)
         var column = 0
@@ -43,13 +54,15 @@ final class PageBreaker {
         func finishPage() throws {
             page.section = page.anchors.first(where: { $0.level == 0 })?.title ?? currentSection
             if let last = page.anchors.last(where: { $0.level == 0 }) { currentSection = last.title }
-            pages.append(page)
-            if pages.count > maxPages { throw RenderError.tooManyPages(limit: maxPages) }
+            pageCount += 1
+            if pageCount > maxPages { throw RenderError.tooManyPages(limit: maxPages) }
+            let done = page
             page = PageLayout()
             column = 0
             y = 0
             frameHasContent = false
             pageHasContent = false
+            try finished(done)
         }
 
         func nextFrame() throws {
@@ -72,7 +85,7 @@ final class PageBreaker {
             pageHasContent = true
         }
 
-        while let block = stack.popLast() {
+        while let block = try stream.next() {
             if let pageBreak = block as? PageBreakBlock {
                 if pageHasContent { try finishPage() }
                 if let c = pageBreak.columns { columns = max(1, min(3, c)) }
@@ -86,8 +99,8 @@ final class PageBreaker {
 
             if height <= available + 0.01 {
                 if frameHasContent, block.keepWithNext,
-                   height + keepTogetherHeight(after: block, stack: stack, width: width, in: context) > available + 0.01 {
-                    stack.append(block)
+                   try height + keepTogetherHeight(after: block, stream: stream, width: width, in: context) > available + 0.01 {
+                    stream.pushBack(block)
                     try nextFrame()
                     continue
                 }
@@ -96,44 +109,43 @@ final class PageBreaker {
             }
             if !block.keepWithNext || !frameHasContent, let (first, rest) = block.split(height: available, in: context) {
                 place(first, gap: gap, height: first.wrap(width: width, in: context))
-                stack.append(rest)
+                stream.pushBack(rest)
                 try nextFrame()
                 continue
             }
             if frameHasContent {
-                stack.append(block)
+                stream.pushBack(block)
                 try nextFrame()
                 continue
             }
             // Empty frame, and the block neither fits nor splits by its own rules.
             if let paragraph = block as? ParagraphBlock, let (first, rest) = paragraph.forceSplit(height: available) {
                 place(first, gap: 0, height: first.wrap(width: width, in: context))
-                stack.append(rest)
+                stream.pushBack(rest)
             } else if let table = block as? TableBlock, let (first, rest) = table.forceSplit(height: available, in: context) {
                 place(first, gap: 0, height: first.wrap(width: width, in: context))
-                stack.append(rest)
+                stream.pushBack(rest)
             } else {
                 place(block, gap: 0, height: height)
             }
             try nextFrame()
         }
-        if pageHasContent || pages.isEmpty { try finishPage() }
-        return pages
+        if pageHasContent || pageCount == 0 { try finishPage() }
+        return pageCount
     }
 
     /// Height the blocks following a keep-with-next block need on the same page:
     /// the gap and the next block's smallest first piece (following chains of headings).
-    private func keepTogetherHeight(after block: Block, stack: [Block], width: Double, in context: RenderContext) -> Double {
+    private func keepTogetherHeight(after block: Block, stream: BlockStream, width: Double, in context: RenderContext) throws -> Double {
         var total = 0.0
         var previous = block
-        var index = stack.count - 1
-        while index >= 0, previous.keepWithNext, total < geometry.frameHeight {
-            let next = stack[index]
+        var offset = 0
+        while previous.keepWithNext, total < geometry.frameHeight, let next = try stream.peek(offset) {
             if next is PageBreakBlock { break }
             _ = next.wrap(width: width, in: context)
             total += max(previous.spaceAfter, next.spaceBefore) + next.minimumHeight(in: context)
             previous = next
-            index -= 1
+            offset += 1
         }
         return total
     }

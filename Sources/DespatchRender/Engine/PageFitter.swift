@@ -13,26 +13,25 @@ import DespatchLayout
 struct PageFitter {
     struct Result {
         var layout: LayoutDescription
-        var tree: DocumentTree
-        var pages: [PageLayout]
+        var pagination: Pagination
         var droppedItems: Int
         var droppedSections: [String]
     }
 
     let limit: Int
     /// Builds the document tree for a layout and paginates it.
-    let paginate: (LayoutDescription) throws -> (DocumentTree, [PageLayout])
+    let paginate: (LayoutDescription) throws -> Pagination
 
-    func fit(_ layout: LayoutDescription, first: (DocumentTree, [PageLayout])) throws -> Result {
-        let shownAtFirst = first.0.sectionItems.reduce(0) { $0 + $1.shown }
+    func fit(_ layout: LayoutDescription, first: Pagination) throws -> Result {
+        let shownAtFirst = first.tree.sectionItems.reduce(0) { $0 + $1.shown }
         var fitted = layout
-        var (tree, pages) = first
+        var pagination = first
         var droppedSections: [String] = []
         var shrunk = false
-        while pages.count > limit {
-            if let largest = tree.sectionItems.filter({ $0.longestList > 1 }).max(by: { $0.shown < $1.shown }) {
+        while pagination.pageCount > limit {
+            if let largest = pagination.tree.sectionItems.filter({ $0.longestList > 1 }).max(by: { $0.shown < $1.shown }) {
                 // Far over the limit: larger steps first, then one item at a time.
-                let step = pages.count > limit + 1 ? max(1, largest.longestList / 4) : 1
+                let step = pagination.pageCount > limit + 1 ? max(1, largest.longestList / 4) : 1
                 fitted.sections[largest.section].max = largest.longestList - step
                 shrunk = true
             } else if fitted.sections.count > 1 {
@@ -40,12 +39,12 @@ struct PageFitter {
             } else {
                 throw RenderError.tooManyPages(limit: limit)
             }
-            (tree, pages) = try paginate(fitted)
+            pagination = try paginate(fitted)
         }
         if shrunk {
             // The most items a section had before shrinking: the ceiling for growing back.
             var ceiling: [Int: Int] = [:]
-            for items in first.0.sectionItems { ceiling[items.section] = items.longestList }
+            for items in first.tree.sectionItems { ceiling[items.section] = items.longestList }
             for index in fitted.sections.indices {
                 guard let shownMax = fitted.sections[index].max, let top = ceiling[index],
                       index < layout.sections.count, fitted.sections[index].type == layout.sections[index].type else { continue }
@@ -54,13 +53,13 @@ struct PageFitter {
                 while current < cap {
                     var candidate = fitted
                     candidate.sections[index].max = current + 1
-                    let (t, p) = try paginate(candidate)
-                    guard p.count <= limit else { break }
-                    (fitted, tree, pages, current) = (candidate, t, p, current + 1)
+                    let candidatePagination = try paginate(candidate)
+                    guard candidatePagination.pageCount <= limit else { break }
+                    (fitted, pagination, current) = (candidate, candidatePagination, current + 1)
                 }
             }
         }
-        let dropped = shownAtFirst - tree.sectionItems.reduce(0) { $0 + $1.shown }
-        return Result(layout: fitted, tree: tree, pages: pages, droppedItems: dropped, droppedSections: droppedSections)
+        let dropped = shownAtFirst - pagination.tree.sectionItems.reduce(0) { $0 + $1.shown }
+        return Result(layout: fitted, pagination: pagination, droppedItems: dropped, droppedSections: droppedSections)
     }
 }

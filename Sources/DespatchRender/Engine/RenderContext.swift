@@ -75,22 +75,38 @@ final class RenderContext {
         return layout
     }
 
-    /// UTF-8 bytes of text whose shaped layouts blocks may keep from measuring to painting.
-    /// Past it, a paragraph keeps only its line metrics and is shaped again when its page is
-    /// painted: peak memory then stays flat however many pages a document has, and a
-    /// document of a few dozen pages is shaped once.
+    /// UTF-8 bytes of text whose shaped layouts blocks may hold at one time. Past it, a
+    /// paragraph keeps only its line metrics and prepared text and is shaped again when its
+    /// page is painted. A document within it is shaped once and painted from the pages of
+    /// its pagination; a longer one is paginated twice, the second time painting each page
+    /// as it is finished and giving back its shaped text (`release`), so that the budget
+    /// bounds what is held at any moment and peak memory stays flat in the page count.
     var layoutBudgetBytes = RenderRequest.defaultShapedTextBudget
     private(set) var retainedLayoutBytes = 0
+    /// Whether a layout has been refused since the last reset: the document is longer than
+    /// the budget.
+    private(set) var layoutBudgetExceeded = false
 
     /// Whether a layout of `bytes` of text may be kept; counts it if so.
     func mayRetainLayout(ofBytes bytes: Int) -> Bool {
-        guard retainedLayoutBytes + bytes <= layoutBudgetBytes else { return false }
+        guard retainedLayoutBytes + bytes <= layoutBudgetBytes else {
+            layoutBudgetExceeded = true
+            return false
+        }
         retainedLayoutBytes += bytes
         return true
     }
 
+    /// Gives back a kept layout of `bytes` of text (its block has been painted, or shapes again).
+    func release(layoutOfBytes bytes: Int) {
+        retainedLayoutBytes = max(0, retainedLayoutBytes - bytes)
+    }
+
     /// Starts a new count, for a new pagination of the document.
-    func resetLayoutBudget() { retainedLayoutBytes = 0 }
+    func resetLayoutBudget() {
+        retainedLayoutBytes = 0
+        layoutBudgetExceeded = false
+    }
 
     private func recordMissing(in text: String) {
         for scalar in text.unicodeScalars where !pango.fonts.covers(scalar) {

@@ -5,6 +5,9 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
     case output(path: String, reason: String)
     case missingGlyphs([MissingGlyph])
     case tooManyPages(limit: Int)
+    /// The second pagination of a long document (painted as it goes) disagreed with the first
+    /// (which numbered the contents): a bug, reported rather than written as a wrong PDF.
+    case inconsistentPagination(first: Int, second: Int)
 
     public var description: String {
         switch self {
@@ -15,6 +18,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
             let list = glyphs.prefix(10).map { $0.description }.joined(separator: "; ")
             return "\(glyphs.count) character(s) have no glyph in Fonts/: \(list)"
         case .tooManyPages(let limit): return "the document would exceed the limit of \(limit) pages"
+        case .inconsistentPagination(let first, let second):
+            return "internal error: the document paginated to \(first) pages, then to \(second) while painting"
         }
     }
 }
