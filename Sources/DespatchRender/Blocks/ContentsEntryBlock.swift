@@ -54,15 +54,9 @@ final class ContentsEntryBlock: Block {
             let leaderStart = lastLineEnd + style.size * 0.6
             let leaderEnd = x + width - numberWidth - style.size * 0.3
             if leaderEnd > leaderStart {
-                painter.cairo.save()
                 painter.cairo.setColor((0.6, 0.6, 0.6))
                 let baseline = numberTop + (metrics.first?.baseline ?? style.size)
-                var dotX = leaderStart
-                while dotX < leaderEnd {
-                    painter.cairo.circle(x: dotX, y: baseline - 0.5, radius: 0.45, fill: true)
-                    dotX += 3.2
-                }
-                painter.cairo.restore()
+                painter.cairo.dottedLine(x0: leaderStart, x1: leaderEnd, y: baseline - 0.5, spacing: 3.2, diameter: 0.9)
             }
         }
     }
