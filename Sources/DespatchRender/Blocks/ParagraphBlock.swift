@@ -13,7 +13,7 @@ final class ParagraphBlock: Block {
 
     /// The shaped text, kept from measuring to painting while the context's budget allows;
     /// otherwise nil, and `prepared` is shaped again when the block is drawn.
-    private var layout: TextLayout?
+    private var layout: ShapedText?
     private var prepared: PreparedText?
     /// The bytes counted against the context's budget for `layout`.
     private var retainedBytes = 0
@@ -46,7 +46,7 @@ final class ParagraphBlock: Block {
             // hyphen it adds at a break hang past the width, and it must not reach the margin.
             measure = style.hyphenate && context.hyphenator != nil ? width - style.size * 0.25 : width
             let text = prepared ?? context.prepare(spans, style: style)
-            let l = context.layout(text, style: style, width: measure, checkGlyphs: prepared == nil)
+            let l = context.paragraph(text, style: style, width: measure, checkGlyphs: prepared == nil)
             lines = l.lineMetrics()
             if layout != nil { context.release(layoutOfBytes: retainedBytes) }
             if context.mayRetainLayout(ofBytes: text.text.utf8.count) {
@@ -118,7 +118,7 @@ final class ParagraphBlock: Block {
 
     func draw(at x: Double, _ y: Double, in painter: PagePainter) throws {
         guard let first = lineRange.first else { return }
-        guard let layout = layout ?? prepared.map({ painter.context.layout($0, style: style, width: measure, checkGlyphs: false) }) else { return }
+        guard let layout = layout ?? prepared.map({ painter.context.paragraph($0, style: style, width: measure, checkGlyphs: false) }) else { return }
         if let anchor, !isContinuation { painter.mark(anchor, x: x, y: y) }
         let top = lines[first].top
         painter.cairo.setColor(style.color.tuple)

@@ -8,9 +8,18 @@ final class RenderContext {
     private(set) var missingGlyphs: [MissingGlyph] = []
     private var reportedScalars: Set<UInt32> = []
 
+    /// Breaks plain paragraphs into lines without a PangoLayout (see `ParagraphShaper`).
+    private let shaper: ParagraphShaper
+    /// Every paragraph through a PangoLayout, as before the shaper (DESPATCH_PANGO_LINES=1):
+    /// for comparing the two.
+    var usesPangoLines = RenderContext.pangoLinesByDefault
+
+    static let pangoLinesByDefault = ProcessInfo.processInfo.environment["DESPATCH_PANGO_LINES"] == "1"
+
     init(pango: PangoEnvironment, hyphenator: Hyphenator?) {
         self.pango = pango
         self.hyphenator = hyphenator
+        self.shaper = ParagraphShaper(context: pango.context)
     }
 
     private struct FontKey: Hashable {
@@ -73,6 +82,31 @@ final class RenderContext {
         layout.setText(prepared.text)
         if checkGlyphs, layout.unknownGlyphCount > 0 { recordMissing(in: prepared.text) }
         return layout
+    }
+
+    /// A paragraph of prepared text broken into lines for `width`: by the shaper when it can,
+    /// otherwise by a PangoLayout. `checkGlyphs` is false when the same text was checked before.
+    func paragraph(_ prepared: PreparedText, style: TextStyle, width: Double, checkGlyphs: Bool = true) -> ShapedText {
+        if !usesPangoLines, style.alignment == .left || style.alignment == .justify {
+            let font = font(for: style)
+            let request = ParagraphShaper.Request(
+                text: prepared.text, runs: prepared.runs, font: font,
+                fontKey: "\(style.family)|\(style.size)|\(style.bold)|\(style.italic)|\(style.lineSpacing)",
+                justify: style.alignment == .justify, width: width, hangingIndent: max(0, style.hangingIndent))
+            let shaped = shaper.shape(request) {
+                var plain = style
+                plain.alignment = .left
+                plain.hangingIndent = 0
+                let one = layout(PreparedText(text: "X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
+                let three = layout(PreparedText(text: "X\u{2028}X\u{2028}X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
+                return one + three
+            }
+            if let shaped {
+                if checkGlyphs, shaped.hasUnknownGlyphs { recordMissing(in: prepared.text) }
+                return shaped.paragraph
+            }
+        }
+        return layout(prepared, style: style, width: width, checkGlyphs: checkGlyphs)
     }
 
     /// UTF-8 bytes of text whose shaped layouts blocks may hold at one time. Past it, a

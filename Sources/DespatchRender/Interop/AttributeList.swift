@@ -8,6 +8,11 @@ final class AttributeList {
 
     deinit { pango_attr_list_unref(pointer) }
 
+    /// The base font of UTF-8 bytes `range` (the attribute copies the description).
+    func addFont(_ font: FontDescription, _ range: Range<Int>) {
+        insert(pango_attr_font_desc_new(font.pointer), range)
+    }
+
     /// Bold for UTF-8 bytes `range` of the layout's text.
     func addBold(_ range: Range<Int>) {
         insert(pango_attr_weight_new(PANGO_WEIGHT_BOLD), range)

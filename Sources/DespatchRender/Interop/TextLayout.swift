@@ -85,6 +85,10 @@ final class TextLayout {
         return result
     }
 
+    func lineStarts() -> [Int] {
+        (0..<Int(pango_layout_get_line_count(pointer))).map { Int(pango_layout_get_line_readonly(pointer, Int32($0))?.pointee.start_index ?? 0) }
+    }
+
     /// Draws line `index` with its baseline at (x, y) of the current cairo context.
     func drawLine(_ index: Int, on cr: CairoContext, x: Double, baseline y: Double) {
         guard let line = pango_layout_get_line_readonly(pointer, Int32(index)) else { return }

@@ -1,0 +1,64 @@
+import CPangoCairo
+
+/// One run of glyphs on a line: a PangoGlyphItem this object owns and frees once.
+final class GlyphRun {
+    let pointer: UnsafeMutablePointer<PangoGlyphItem>
+    /// Offset from the line's start, in Pango units.
+    var x: Int32 = 0
+    /// The run's colour, when it is not the paragraph's.
+    var color: RGB?
+
+    init(adopting pointer: UnsafeMutablePointer<PangoGlyphItem>) { self.pointer = pointer }
+
+    deinit { pango_glyph_item_free(pointer) }
+
+    /// Logical width in Pango units.
+    var width: Int32 { pango_glyph_string_get_width(pointer.pointee.glyphs) }
+}
+
+/// A paragraph whose lines `ParagraphShaper` broke: Pango's glyphs, cut into lines and
+/// justified here, drawn run by run with `pango_cairo_show_glyph_item` (which writes the
+/// text alongside the glyphs, so the PDF's text can be extracted and searched).
+final class BrokenParagraph: ShapedText {
+    struct Line {
+        var runs: [GlyphRun]
+        var metrics: LineMetrics
+        /// Where the line starts in the text, in UTF-8 bytes.
+        var start: Int
+    }
+
+    /// The paragraph's text, NUL-terminated: the glyph items index into it.
+    private let text: [CChar]
+    private let lines: [Line]
+
+    init(text: [CChar], lines: [Line]) {
+        self.text = text
+        self.lines = lines
+    }
+
+    func lineMetrics() -> [LineMetrics] { lines.map(\.metrics) }
+
+    func lineStarts() -> [Int] { lines.map(\.start) }
+
+    func drawLine(_ index: Int, on cr: CairoContext, x: Double, baseline y: Double) {
+        guard lines.indices.contains(index) else { return }
+        let scale = Double(PANGO_SCALE)
+        var base: (Double, Double, Double)?
+        text.withUnsafeBufferPointer { chars in
+            for run in lines[index].runs {
+                if let color = run.color {
+                    if base == nil {
+                        var r = 0.0, g = 0.0, b = 0.0, a = 0.0
+                        if cairo_pattern_get_rgba(cairo_get_source(cr.pointer), &r, &g, &b, &a) == CAIRO_STATUS_SUCCESS { base = (r, g, b) }
+                    }
+                    cr.setColor(color.tuple)
+                } else if let base {
+                    cr.setColor(base)
+                }
+                cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
+                pango_cairo_show_glyph_item(cr.pointer, chars.baseAddress, run.pointer)
+            }
+        }
+        if let base { cr.setColor(base) }
+    }
+}

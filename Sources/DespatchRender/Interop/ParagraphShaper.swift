@@ -1,0 +1,317 @@
+import CPangoCairo
+
+/// Breaks a paragraph into lines over Pango's itemizer and shaper, without a PangoLayout.
+///
+/// Why: Pango 1.50's layout shapes a paragraph whole, then shapes each line again, and a
+/// line again when its first choice of break does not fit: about 2.7 times the text (counted
+/// with a wrapper of `hb_shape_full`: 11,187 characters shaped for a 4,149-byte paragraph),
+/// and shaping was most of the renderer's time. Here the paragraph is shaped once; the
+/// glyph strings are cut at the breaks (`pango_glyph_item_split`, no shaping); only the last
+/// word of a hyphenated line is shaped again, to get its hyphen.
+///
+/// The lines: first fit over Pango's own break opportunities (`pango_get_log_attrs`, which
+/// also marks the soft hyphens where a break inserts a hyphen), trailing spaces not counted,
+/// a word wider than the line cut at a character break; justified lines get the room left
+/// spread over their spaces, as Pango does. Vertical metrics come from a PangoLayout of
+/// three lines in the same style (`calibrate`), so a paragraph measures exactly as a
+/// layout would. Anything else (right-to-left text, tabs, several paragraphs, centred or
+/// right-aligned text, a fallback font with other vertical metrics, a break inside a
+/// ligature) returns nil and the caller uses a PangoLayout.
+final class ParagraphShaper {
+    private let context: OpaquePointer
+    private var calibrations: [String: [LineMetrics]] = [:]
+    private var verticalMetrics: [UnsafeMutableRawPointer: (Int32, Int32)] = [:]
+    private var hyphenWidths: [UnsafeMutableRawPointer: Int32] = [:]
+
+    init(context: OpaquePointer) { self.context = context }
+
+    struct Request {
+        var text: String
+        var runs: [PreparedText.Run]
+        var font: FontDescription
+        var fontKey: String
+        var justify: Bool
+        var width: Double
+        var hangingIndent: Double
+    }
+
+    struct Result {
+        var paragraph: BrokenParagraph
+        var hasUnknownGlyphs: Bool
+    }
+
+    /// Lines for `request`, or nil when the paragraph needs a PangoLayout. `calibrate` gives the
+    /// line metrics of a one-line layout, then of a three-line one, in the request's style
+    /// (called once per style).
+    func shape(_ request: Request, calibrate: () -> [LineMetrics]) -> Result? {
+        let utf8 = request.text.utf8
+        guard !utf8.isEmpty, !utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
+              !request.text.unicodeScalars.contains(where: { $0.value == 0x2029 }) else { return nil }
+        let calibration: [LineMetrics]
+        if let known = calibrations[request.fontKey] {
+            calibration = known
+        } else {
+            calibration = calibrate()
+            calibrations[request.fontKey] = calibration
+        }
+        guard calibration.count == 4 else { return nil }
+        var text = Array(request.text.utf8CString)
+        let length = Int32(text.count - 1)
+        let attributes = AttributeList()
+        attributes.addFont(request.font, 0..<Int(length))
+        for run in request.runs {
+            if run.bold { attributes.addBold(run.range) }
+            if run.italic { attributes.addItalic(run.range) }
+            if let code = run.language { attributes.addLanguage(code, run.range) }
+        }
+        return text.withUnsafeMutableBufferPointer { buffer -> Result? in
+            let chars = buffer.baseAddress!
+            guard let list = pango_itemize(context, chars, 0, length, attributes.pointer, nil) else { return nil }
+            var items: [UnsafeMutablePointer<PangoItem>] = []
+            var node: UnsafeMutablePointer<GList>? = list
+            while let n = node {
+                items.append(n.pointee.data.assumingMemoryBound(to: PangoItem.self))
+                node = n.pointee.next
+            }
+            g_list_free(list)
+            var owned = items  // freed on every exit until handed to glyph items
+            defer { for item in owned { pango_item_free(item) } }
+            guard let first = items.first, let baseFont = first.pointee.analysis.font,
+                  let baseMetrics = vertical(baseFont) else { return nil }
+            for item in items {
+                guard item.pointee.analysis.level % 2 == 0, let font = item.pointee.analysis.font,
+                      let m = vertical(font), m == baseMetrics else { return nil }
+            }
+            let charCount = Int(g_utf8_strlen(chars, Int(length)))
+            var logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
+            pango_get_log_attrs(chars, length, -1, first.pointee.analysis.language, &logAttrs, Int32(charCount + 1))
+            // Byte offset of every character, and each one's logical width.
+            var byteOf = [Int32](repeating: length, count: charCount + 1)
+            do {
+                var c = 0
+                for (i, b) in UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: Int(length)).enumerated()
+                where b & 0xC0 != 0x80 {
+                    byteOf[c] = Int32(i)
+                    c += 1
+                }
+            }
+            var widths = [Int32](repeating: 0, count: charCount + 1)
+            var hasUnknown = false
+            let flags: PangoShapeFlags = pango_context_get_round_glyph_positions(context) != 0 ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE
+            var remainders: [UnsafeMutablePointer<PangoGlyphItem>] = []
+            defer { for r in remainders { pango_glyph_item_free(r) } }
+            var charStart = 0
+            for item in items {
+                // Items must tile the text by whole characters (runs cut inside a character do not).
+                let n = Int(item.pointee.num_chars)
+                guard item.pointee.offset == byteOf[charStart], charStart + n <= charCount else { return nil }
+                let glyphs = pango_glyph_string_new()!
+                logAttrs.withUnsafeMutableBufferPointer { attrs in
+                    pango_shape_item(item, chars, length, attrs.baseAddress! + charStart, glyphs, flags)
+                }
+                widths.withUnsafeMutableBufferPointer { w in
+                    pango_glyph_string_get_logical_widths(glyphs, chars + Int(item.pointee.offset), item.pointee.length,
+                                                          Int32(item.pointee.analysis.level), w.baseAddress! + charStart)
+                }
+                for g in 0..<Int(glyphs.pointee.num_glyphs) where glyphs.pointee.glyphs[g].glyph & 0x1000_0000 != 0 {
+                    hasUnknown = true
+                }
+                let glyphItem = g_slice_alloc0(gsize(MemoryLayout<PangoGlyphItem>.size))!.assumingMemoryBound(to: PangoGlyphItem.self)
+                glyphItem.pointee.item = item
+                glyphItem.pointee.glyphs = glyphs
+                owned.removeAll { $0 == item }
+                remainders.append(glyphItem)
+                charStart += n
+            }
+            guard charStart == charCount else { return nil }
+
+            // First fit over the break opportunities.
+            let full = Int32(max(1, request.width) * Double(PANGO_SCALE))
+            let hang = Int32(request.hangingIndent * Double(PANGO_SCALE))
+            var breaks: [(end: Int, wrapped: Bool, hyphen: Bool)] = []
+            var start = 0
+            while start < charCount {
+                let room = breaks.isEmpty ? full : full - hang
+                var width: Int32 = 0, trailingWhite: Int32 = 0
+                var best: (end: Int, hyphen: Bool)?
+                var end: (end: Int, wrapped: Bool, hyphen: Bool)?
+                var k = start
+                while k < charCount {
+                    if k > start {
+                        let a = logAttrs[k]
+                        if a.is_mandatory_break != 0 { end = (k, false, false); break }
+                        if a.is_line_break != 0 {
+                            let hyphen = a.break_inserts_hyphen != 0
+                            let extra = hyphen ? hyphenWidth(items, at: byteOf[k - 1], flags: flags) : 0
+                            if width - trailingWhite + extra <= room { best = (k, hyphen) } else if let b = best { end = (b.end, true, b.hyphen); break }
+                        }
+                    }
+                    width += widths[k]
+                    if logAttrs[k].is_white != 0 { trailingWhite += widths[k] } else { trailingWhite = 0 }
+                    if width - trailingWhite > room {
+                        if let b = best { end = (b.end, true, b.hyphen); break }
+                        // A word wider than the line: cut it at the last character break that fits.
+                        var cut = start + 1
+                        var w: Int32 = 0
+                        for q in start..<k {
+                            w += widths[q]
+                            if logAttrs[q + 1].is_char_break != 0, w <= room { cut = q + 1 }
+                        }
+                        end = (cut, true, false)
+                        break
+                    }
+                    k += 1
+                }
+                let line = end ?? (charCount, false, false)
+                guard line.end > start else { return nil }
+                breaks.append(line)
+                start = line.end
+            }
+
+            // Cut the glyph items at the breaks.
+            var lines: [BrokenParagraph.Line] = []
+            var next = 0  // index into remainders
+            for (index, line) in breaks.enumerated() {
+                let endByte = byteOf[line.end]
+                var runs: [GlyphRun] = []
+                while next < remainders.count {
+                    let current = remainders[next]
+                    let itemEnd = current.pointee.item.pointee.offset + current.pointee.item.pointee.length
+                    if itemEnd <= endByte {
+                        runs.append(GlyphRun(adopting: current))
+                        remainders.remove(at: next)
+                        if itemEnd == endByte { break }
+                        continue
+                    }
+                    let offset = current.pointee.item.pointee.offset
+                    guard endByte > offset else { break }
+                    guard let head = pango_glyph_item_split(current, chars, endByte - offset) else { return nil }
+                    runs.append(GlyphRun(adopting: head))
+                    break
+                }
+                guard !runs.isEmpty else { return nil }
+                if line.hyphen, !hyphenate(&runs, chars: chars, length: length, logAttrs: &logAttrs, byteOf: byteOf, flags: flags) { return nil }
+                if line.wrapped, let last = runs.last {
+                    // The space a line was broken after takes no room (as Pango's layout does).
+                    let glyphs = last.pointer.pointee.glyphs!
+                    let count = Int(glyphs.pointee.num_glyphs)
+                    if count > 0 {
+                        let g = count - 1
+                        let byte = Int(last.pointer.pointee.item.pointee.offset + glyphs.pointee.log_clusters[g])
+                        if chars[byte] == 0x20 { glyphs.pointee.glyphs[g].geometry.width = 0 }
+                    }
+                }
+                let room = index == 0 ? full : full - hang
+                if request.justify, line.wrapped { justify(runs, chars: chars, room: room) }
+                var x: Int32 = 0
+                for run in runs {
+                    run.x = x
+                    x += run.width
+                    run.color = request.runs.first(where: { $0.color != nil && $0.range.contains(Int(run.pointer.pointee.item.pointee.offset)) })?.color
+                }
+                let scale = Double(PANGO_SCALE)
+                let metrics = Self.vertical(line: index, of: breaks.count, calibration)
+                lines.append(BrokenParagraph.Line(runs: runs, metrics: LineMetrics(
+                    top: metrics.top, bottom: metrics.bottom, baseline: metrics.baseline,
+                    x: index == 0 ? 0 : Double(hang) / scale, width: Double(x) / scale),
+                    start: Int(byteOf[index == 0 ? 0 : breaks[index - 1].end])))
+                }
+            guard remainders.isEmpty else { return nil }
+            return Result(paragraph: BrokenParagraph(text: Array(buffer), lines: lines), hasUnknownGlyphs: hasUnknown)
+        }
+    }
+
+    /// The vertical place of line `index` of `count`, from the calibration: a lone line, then
+    /// the first, a middle and the last of three lines; middle lines repeat at the pitch
+    /// between the calibration's second and third.
+    static func vertical(line index: Int, of count: Int, _ c: [LineMetrics]) -> (top: Double, bottom: Double, baseline: Double) {
+        if count == 1 { return (c[0].top, c[0].bottom, c[0].baseline) }
+        if index == 0 { return (c[1].top, c[1].bottom, c[1].baseline) }
+        let pitch = c[3].top - c[2].top
+        let model = index == count - 1 ? c[3] : c[2]
+        let dy = Double(index - (index == count - 1 ? 2 : 1)) * pitch
+        return (model.top + dy, model.bottom + dy, model.baseline + dy)
+    }
+
+    /// Ascent and descent of a font, which must be the paragraph's for its lines to measure as
+    /// the calibration says.
+    private func vertical(_ font: UnsafeMutablePointer<PangoFont>) -> (Int32, Int32)? {
+        let key = UnsafeMutableRawPointer(font)
+        if let known = verticalMetrics[key] { return known }
+        guard let metrics = pango_font_get_metrics(font, nil) else { return nil }
+        defer { pango_font_metrics_unref(metrics) }
+        let value = (pango_font_metrics_get_ascent(metrics), pango_font_metrics_get_descent(metrics))
+        verticalMetrics[key] = value
+        return value
+    }
+
+    /// The width of the hyphen a break at a soft hyphen adds (a "-" shaped in the font of the
+    /// item holding byte `byte`), for choosing breaks; the line's last word is then shaped
+    /// with its hyphen.
+    private func hyphenWidth(_ items: [UnsafeMutablePointer<PangoItem>], at byte: Int32, flags: PangoShapeFlags) -> Int32 {
+        guard let item = items.first(where: { $0.pointee.offset <= byte && byte < $0.pointee.offset + $0.pointee.length }) ?? items.last,
+              let font = item.pointee.analysis.font else { return 0 }
+        let key = UnsafeMutableRawPointer(font)
+        if let known = hyphenWidths[key] { return known }
+        let glyphs = pango_glyph_string_new()!
+        defer { pango_glyph_string_free(glyphs) }
+        var analysis = item.pointee.analysis
+        analysis.flags = 0
+        "-".withCString { hyphen in pango_shape_with_flags(hyphen, 1, hyphen, 1, &analysis, glyphs, flags) }
+        let width = pango_glyph_string_get_width(glyphs)
+        hyphenWidths[key] = width
+        return width
+    }
+
+    /// Shapes the last word of a line again with Pango's NEED_HYPHEN flag, which turns its
+    /// final soft hyphen into a hyphen glyph.
+    private func hyphenate(_ runs: inout [GlyphRun], chars: UnsafeMutablePointer<CChar>, length: Int32,
+                           logAttrs: inout [PangoLogAttr], byteOf: [Int32], flags: PangoShapeFlags) -> Bool {
+        guard let last = runs.popLast() else { return false }
+        let item = last.pointer.pointee.item!
+        let itemStart = item.pointee.offset
+        let itemEnd = itemStart + item.pointee.length
+        var wordStart = itemEnd
+        while wordStart > itemStart, chars[Int(wordStart) - 1] != 0x20 { wordStart -= 1 }
+        var tail = last
+        if wordStart > itemStart {
+            guard let head = pango_glyph_item_split(last.pointer, chars, wordStart - itemStart) else { return false }
+            runs.append(GlyphRun(adopting: head))
+            tail = last
+        }
+        let tailItem = tail.pointer.pointee.item!
+        tailItem.pointee.analysis.flags |= UInt8(PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
+        guard let firstChar = byteOf.firstIndex(of: tailItem.pointee.offset) else { return false }
+        let glyphs = pango_glyph_string_new()!
+        logAttrs.withUnsafeMutableBufferPointer { attrs in
+            pango_shape_item(tailItem, chars, length, attrs.baseAddress! + firstChar, glyphs, flags)
+        }
+        pango_glyph_string_free(tail.pointer.pointee.glyphs)
+        tail.pointer.pointee.glyphs = glyphs
+        runs.append(tail)
+        return true
+    }
+
+    /// Spreads the room a wrapped line leaves over its spaces, in whole Pango units, the way
+    /// Pango's layout justifies words.
+    private func justify(_ runs: [GlyphRun], chars: UnsafeMutablePointer<CChar>, room: Int32) {
+        let natural = runs.reduce(Int32(0)) { $0 + $1.width }
+        let extra = Int(room) - Int(natural)
+        guard extra > 0 else { return }
+        var spaces: [(UnsafeMutablePointer<PangoGlyphString>, Int)] = []
+        for run in runs {
+            let glyphs = run.pointer.pointee.glyphs!
+            let offset = Int(run.pointer.pointee.item.pointee.offset)
+            for g in 0..<Int(glyphs.pointee.num_glyphs) {
+                let byte = offset + Int(glyphs.pointee.log_clusters[g])
+                if chars[byte] == 0x20, glyphs.pointee.glyphs[g].geometry.width > 0 { spaces.append((glyphs, g)) }
+            }
+        }
+        guard !spaces.isEmpty else { return }
+        let n = spaces.count
+        for (i, (glyphs, g)) in spaces.enumerated() {
+            let adjustment = extra * (i + 1) / n - extra * i / n
+            glyphs.pointee.glyphs[g].geometry.width += Int32(adjustment)
+        }
+    }
+}

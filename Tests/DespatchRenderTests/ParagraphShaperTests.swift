@@ -1,0 +1,114 @@
+@testable import DespatchRender
+import Foundation
+import XCTest
+
+/// The paragraph shaper breaks lines itself over Pango's glyphs. It must measure as Pango's
+/// own layout does (the same vertical metrics, nearly always the same breaks), keep every
+/// line within its width, and leave to a PangoLayout what it does not handle. One deliberate
+/// difference: a line ended by a forced break (U+2028) is not justified.
+final class ParagraphShaperTests: XCTestCase {
+    /// Paragraphs of the sample articles, front matter left out.
+    func sampleParagraphs() throws -> [String] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repo.samples).filter { $0.hasSuffix(".txt") }.sorted()
+        return try files.flatMap { file -> [String] in
+            let text = try String(contentsOfFile: Repo.samples + "/" + file, encoding: .utf8)
+            return text.components(separatedBy: "\n").filter { $0.count > 60 && !$0.contains(":") || $0.count > 200 }
+        }
+    }
+
+    struct Case {
+        var style: TextStyle
+        var width: Double
+        var runs: (String) -> [PreparedText.Run] = { _ in [] }
+    }
+
+    func testTheShaperBreaksAndMeasuresAsPangoDoes() throws {
+        let renderer = try Synthetic.renderer()
+        let context = RenderContext(pango: renderer.pango, hyphenator: HyphenatorLoader.shared(for: "en"))
+        let paragraphs = try sampleParagraphs()
+        XCTAssertGreaterThan(paragraphs.count, 40)
+        let body = TextStyle(family: "Noto Serif", size: 10, alignment: .justify, lineSpacing: 1.35, hyphenate: true)
+        let cases = [
+            Case(style: body, width: 300),
+            Case(style: body.with { $0.alignment = .left; $0.hyphenate = false }, width: 220),
+            Case(style: body.with { $0.hangingIndent = 12 }, width: 260),
+            Case(style: body.with { $0.size = 8; $0.family = "Noto Sans" }, width: 90),
+            Case(style: body, width: 300, runs: { text in
+                // A bold start and an italic stretch: items in three faces on one line.
+                func byte(_ chars: Int) -> Int { text.unicodeScalars.prefix(chars).reduce(0) { $0 + String($1).utf8.count } }
+                return [PreparedText.Run(range: 0..<byte(12), bold: true, italic: false, color: nil, language: nil),
+                        PreparedText.Run(range: byte(40)..<byte(90), bold: false, italic: true, color: RGB(0.6, 0.1, 0.1), language: nil)]
+            }),
+        ]
+        var compared = 0, sameBreaks = 0, shaped = 0
+        var differing: [String] = []
+        for c in cases {
+            for paragraph in paragraphs {
+                var prepared = context.prepare([StyledRun(paragraph)], style: c.style)
+                prepared.runs = c.runs(prepared.text).filter { !$0.range.isEmpty && $0.range.upperBound <= prepared.text.utf8.count }
+                let ours = context.paragraph(prepared, style: c.style, width: c.width)
+                let pango = context.layout(prepared, style: c.style, width: c.width)
+                guard ours is BrokenParagraph else { continue }
+                shaped += 1
+                compared += 1
+                let a = ours.lineMetrics(), b = pango.lineMetrics()
+                if ours.lineStarts() == pango.lineStarts() {
+                    sameBreaks += 1
+                    for (x, y) in zip(a, b) {
+                        XCTAssertEqual(x.top, y.top, accuracy: 0.001)
+                        XCTAssertEqual(x.bottom, y.bottom, accuracy: 0.001)
+                        XCTAssertEqual(x.baseline, y.baseline, accuracy: 0.001)
+                        XCTAssertEqual(x.x, y.x, accuracy: 0.001)
+                    }
+                } else {
+                    differing.append(String(paragraph.prefix(50)))
+                }
+                // Every line within the width (a hyphen may hang by a little, as with Pango).
+                for (i, line) in a.enumerated() {
+                    XCTAssertLessThanOrEqual(line.x + line.width, c.width + c.style.size * 0.3,
+                                             "line \(i) of \"\(paragraph.prefix(40))…\" at \(c.width) pt")
+                }
+            }
+        }
+        print("shaper: \(compared) paragraphs compared, \(sameBreaks) broken as Pango breaks them; differing: \(differing.prefix(8))")
+        XCTAssertGreaterThan(shaped, paragraphs.count * 4, "the shaper handles plain paragraphs")
+        XCTAssertGreaterThanOrEqual(Double(sameBreaks), Double(compared) * 0.95,
+                                    "breaks differ from Pango's in \(differing.count) of \(compared): \(differing.prefix(5))")
+    }
+
+    func testWhatTheShaperDoesNotHandleGoesToPango() throws {
+        let renderer = try Synthetic.renderer()
+        let context = RenderContext(pango: renderer.pango, hyphenator: nil)
+        let style = TextStyle(family: "Noto Serif", size: 10, alignment: .justify)
+        func kind(_ text: String, _ style: TextStyle) -> String {
+            String(describing: type(of: context.paragraph(PreparedText(text: text, runs: []), style: style, width: 200)))
+        }
+        XCTAssertEqual(kind("An ordinary sentence of a few words that wraps onto a second line at this width.", style), "BrokenParagraph")
+        XCTAssertEqual(kind("A line\u{2028}and a forced break.", style), "BrokenParagraph")
+        XCTAssertEqual(kind("Columns\tand tabs", style), "TextLayout")
+        XCTAssertEqual(kind("Two\nparagraphs", style), "TextLayout")
+        XCTAssertEqual(kind("Centred text", style.with { $0.alignment = .center }), "TextLayout")
+        XCTAssertEqual(kind("שלום עולם, a right-to-left name", style), "TextLayout")
+        context.usesPangoLines = true
+        XCTAssertEqual(kind("An ordinary sentence.", style), "TextLayout")
+    }
+
+    func testForcedBreaksEndLinesThatAreNotJustified() throws {
+        let renderer = try Synthetic.renderer()
+        let context = RenderContext(pango: renderer.pango, hyphenator: nil)
+        let style = TextStyle(family: "Noto Serif", size: 10, alignment: .justify)
+        let text = "Short line\u{2028}Another short one\u{2028}And the last"
+        let ours = context.paragraph(PreparedText(text: text, runs: []), style: style, width: 300)
+        let pango = context.layout(PreparedText(text: text, runs: []), style: style, width: 300)
+        XCTAssertEqual(ours.lineStarts(), pango.lineStarts())
+        XCTAssertEqual(ours.lineStarts().count, 3)
+        // Pango's layout justifies a line ended by U+2028 across the whole width (it is not
+        // the paragraph's last line); the shaper leaves it at its natural width, as TeX and
+        // CSS do with a forced break.
+        for (a, b) in zip(ours.lineMetrics(), pango.lineMetrics()) {
+            XCTAssertLessThan(a.width, 150, "a line ended by a forced break keeps its natural width")
+            XCTAssertEqual(a.top, b.top, accuracy: 0.001)
+            XCTAssertEqual(a.baseline, b.baseline, accuracy: 0.001)
+        }
+    }
+}
