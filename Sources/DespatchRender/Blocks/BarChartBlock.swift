@@ -1,7 +1,8 @@
 import DespatchDocument
 
 /// A horizontal stacked bar chart drawn with Cairo: one bar per series (a theme), one
-/// coloured segment per category (an article), and a legend of category numbers.
+/// coloured segment per category (an article), and a legend of category numbers, wrapped
+/// onto as many rows as the width needs (in a newsletter column five outlets overran it).
 final class BarChartBlock: Block {
     let series: [ChartSeries]
     let categories: [String]
@@ -13,7 +14,12 @@ final class BarChartBlock: Block {
     private var width: Double = 0
     private var labelWidth: Double = 0
     private var rowHeight: Double { labelStyle.size * 1.9 }
-    private var legendHeight: Double { labelStyle.size * 2.4 }
+    /// Each legend entry's row and x offset from the block's left edge, set by `wrap`.
+    private var legend: [(row: Int, x: Double)] = []
+    private var legendRowHeight: Double { labelStyle.size * 1.6 }
+    private var legendHeight: Double {
+        labelStyle.size * 0.8 + Double((legend.map(\.row).max() ?? 0) + 1) * legendRowHeight
+    }
 
     init(series: [ChartSeries], categories: [String], labelStyle: TextStyle, palette: [RGB]) {
         self.series = series
@@ -23,13 +29,35 @@ final class BarChartBlock: Block {
     }
 
     func wrap(width: Double, in context: RenderContext) -> Double {
-        self.width = width
-        labelWidth = width * 0.4
+        if width != self.width || legend.count != categories.count {
+            self.width = width
+            labelWidth = width * 0.4
+            layOutLegend(in: context)
+        }
         return Double(series.count) * rowHeight + legendHeight
     }
 
+    /// Entries left to right from the bar area's edge; an entry that would pass the right
+    /// edge starts a new row at the block's left edge.
+    private func layOutLegend(in context: RenderContext) {
+        legend = []
+        let start = labelWidth + 8
+        var row = 0
+        var lx = start
+        for category in categories {
+            let textWidth = context.layout([StyledRun(category)], style: labelStyle, width: nil).lineMetrics().first?.width ?? 0
+            let entry = labelStyle.size * 1.3 + textWidth
+            if lx > (row == 0 ? start : 0), lx + entry > width {
+                row += 1
+                lx = 0
+            }
+            legend.append((row, lx))
+            lx += entry + labelStyle.size
+        }
+    }
+
     func split(height: Double, in context: RenderContext) -> (Block, Block)? { nil }
-    func minimumHeight(in context: RenderContext) -> Double { Double(series.count) * rowHeight + legendHeight }
+    func minimumHeight(in context: RenderContext) -> Double { wrap(width: width, in: context) }
 
     private func color(_ index: Int) -> RGB { palette[index % max(1, palette.count)] }
 
@@ -55,16 +83,18 @@ final class BarChartBlock: Block {
             }
         }
         // Legend: a swatch and the article number for each category.
-        var lx = x + labelWidth + 8
-        let ly = y + Double(series.count) * rowHeight + labelStyle.size * 0.8
-        for c in categories.indices {
+        let legendTop = y + Double(series.count) * rowHeight + labelStyle.size * 0.8
+        for (c, place) in zip(categories.indices, legend) {
+            let lx = x + place.x
+            let ly = legendTop + Double(place.row) * legendRowHeight
             painter.cairo.setColor(color(c).tuple)
             painter.cairo.fillRect(x: lx, y: ly, width: labelStyle.size, height: labelStyle.size * 0.8)
-            let text = context.layout([StyledRun(categories[c])], style: labelStyle, width: nil)
+            let room = max(labelStyle.size, width - place.x - labelStyle.size * 1.3)
+            let text = context.layout([StyledRun(categories[c])], style: labelStyle, width: room)
+            text.setEllipsizeEnd()
             if let first = text.lineMetrics().first {
                 painter.cairo.setColor(labelStyle.color.tuple)
                 text.drawLine(0, on: painter.cairo, x: lx + labelStyle.size * 1.3, baseline: ly + first.baseline - first.top - 1)
-                lx += labelStyle.size * 1.3 + first.width + labelStyle.size
             }
         }
     }
