@@ -76,6 +76,28 @@ final class ParagraphShaperTests: XCTestCase {
                                     "breaks differ from Pango's in \(differing.count) of \(compared): \(differing.prefix(5))")
     }
 
+    func testShapingWordByWordGivesTheGlyphsOfShapingWhole() throws {
+        let renderer = try Synthetic.renderer()
+        let context = RenderContext(pango: renderer.pango, hyphenator: HyphenatorLoader.shared(for: "en"))
+        let styles = [TextStyle(family: "Noto Serif", size: 10, alignment: .justify, lineSpacing: 1.35, hyphenate: true),
+                      TextStyle(family: "Noto Sans", size: 8, bold: true, alignment: .left)]
+        var glyphs = 0
+        for style in styles {
+            for paragraph in try sampleParagraphs() + ["Tô Lâm, Đại sứ Lê Hoài Trung — “chúc mừng” 14th Congress.", "Иван Петров  и Мария", "Café, naïve façade — “quotes” and 1,234.5 %"] {
+                let prepared = context.prepare([StyledRun(paragraph)], style: style)
+                context.shapesByWords = true
+                // (A paragraph in a fallback font of other line heights goes to a PangoLayout.)
+                guard let byWords = context.paragraph(prepared, style: style, width: 280) as? BrokenParagraph else { continue }
+                context.shapesByWords = false
+                let whole = try XCTUnwrap(context.paragraph(prepared, style: style, width: 280) as? BrokenParagraph)
+                XCTAssertEqual(byWords.lineStarts(), whole.lineStarts(), String(paragraph.prefix(40)))
+                XCTAssertEqual(byWords.glyphs(), whole.glyphs(), String(paragraph.prefix(40)))
+                glyphs += whole.glyphs().count
+            }
+        }
+        XCTAssertGreaterThan(glyphs, 20_000)
+    }
+
     func testWhatTheShaperDoesNotHandleGoesToPango() throws {
         let renderer = try Synthetic.renderer()
         let context = RenderContext(pango: renderer.pango, hyphenator: nil)

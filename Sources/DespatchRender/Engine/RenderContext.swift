@@ -14,6 +14,12 @@ final class RenderContext {
     /// for comparing the two.
     var usesPangoLines = RenderContext.pangoLinesByDefault
 
+    /// Whether the shaper shapes word by word through its cache (see `ParagraphShaper`).
+    var shapesByWords: Bool {
+        get { shaper.shapesByWords }
+        set { shaper.shapesByWords = newValue }
+    }
+
     static let pangoLinesByDefault = ProcessInfo.processInfo.environment["DESPATCH_PANGO_LINES"] == "1"
 
     init(pango: PangoEnvironment, hyphenator: Hyphenator?) {

@@ -40,6 +40,20 @@ final class BrokenParagraph: ShapedText {
 
     func lineStarts() -> [Int] { lines.map(\.start) }
 
+    /// Every glyph of every line, in order: id, advance and cluster byte in the text (tests).
+    func glyphs() -> [[Int32]] {
+        lines.flatMap { line in
+            line.runs.flatMap { run -> [[Int32]] in
+                let g = run.pointer.pointee.glyphs!.pointee
+                let offset = run.pointer.pointee.item.pointee.offset
+                return (0..<Int(g.num_glyphs)).map { k in
+                    [Int32(bitPattern: g.glyphs[k].glyph), g.glyphs[k].geometry.width, g.glyphs[k].geometry.x_offset,
+                     g.glyphs[k].geometry.y_offset, offset + g.log_clusters[k]]
+                }
+            }
+        }
+    }
+
     func drawLine(_ index: Int, on cr: CairoContext, x: Double, baseline y: Double) {
         guard lines.indices.contains(index) else { return }
         let scale = Double(PANGO_SCALE)

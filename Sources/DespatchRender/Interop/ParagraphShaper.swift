@@ -22,6 +22,30 @@ final class ParagraphShaper {
     private var calibrations: [String: [LineMetrics]] = [:]
     private var verticalMetrics: [UnsafeMutableRawPointer: (Int32, Int32)] = [:]
     private var hyphenWidths: [UnsafeMutableRawPointer: Int32] = [:]
+    /// Glyphs of words and of runs of spaces already shaped, by font, script, language and text
+    /// (see `shapeByWords`).
+    private var words: [WordKey: ShapedWord] = [:]
+
+    struct WordKey: Hashable {
+        var font: UnsafeMutableRawPointer
+        var script: Int32
+        var language: UnsafeMutableRawPointer?
+        /// A `String`: words of up to 15 bytes are stored inline, so a lookup allocates nothing.
+        var text: String
+    }
+
+    struct ShapedWord {
+        var glyphs: [PangoGlyphInfo]
+        /// Byte offset in the word of each glyph's cluster.
+        var clusters: [Int32]
+    }
+
+    /// Most documents repeat a few thousand words; a pathological one is not allowed to grow
+    /// the cache without end.
+    private static let wordCacheLimit = 50_000
+
+    /// Whether items are shaped word by word through the cache (a test compares both ways).
+    var shapesByWords = true
 
     init(context: OpaquePointer) { self.context = context }
 
@@ -106,8 +130,10 @@ final class ParagraphShaper {
                 let n = Int(item.pointee.num_chars)
                 guard item.pointee.offset == byteOf[charStart], charStart + n <= charCount else { return nil }
                 let glyphs = pango_glyph_string_new()!
-                logAttrs.withUnsafeMutableBufferPointer { attrs in
-                    pango_shape_item(item, chars, length, attrs.baseAddress! + charStart, glyphs, flags)
+                if !shapesByWords || !shapeByWords(item, chars: chars, into: glyphs, flags: flags) {
+                    logAttrs.withUnsafeMutableBufferPointer { attrs in
+                        pango_shape_item(item, chars, length, attrs.baseAddress! + charStart, glyphs, flags)
+                    }
                 }
                 widths.withUnsafeMutableBufferPointer { w in
                     pango_glyph_string_get_logical_widths(glyphs, chars + Int(item.pointee.offset), item.pointee.length,
@@ -219,6 +245,60 @@ final class ParagraphShaper {
             guard remainders.isEmpty else { return nil }
             return Result(paragraph: BrokenParagraph(text: Array(buffer), lines: lines), hasUnknownGlyphs: hasUnknown)
         }
+    }
+
+    /// Shapes a left-to-right item word by word, each word and each run of spaces once per
+    /// font: the glyphs of a word already seen are copied, not shaped again, the way browsers'
+    /// word caches work. Words do not interact in these fonts (no kerning or ligature across a
+    /// space), so the glyphs are those of shaping the item whole; what the PDFs hold is the same.
+    /// False when the item is not one this applies to, and nothing is written.
+    private func shapeByWords(_ item: UnsafeMutablePointer<PangoItem>, chars: UnsafeMutablePointer<CChar>,
+                              into glyphs: UnsafeMutablePointer<PangoGlyphString>, flags: PangoShapeFlags) -> Bool {
+        // Flags 0-2 (centred baseline, ellipsis, hyphen) change the shaping; bit 7 only says
+        // that Pango keeps the item's character offset beside it.
+        guard item.pointee.analysis.level % 2 == 0, item.pointee.analysis.flags & 0x07 == 0,
+              let font = item.pointee.analysis.font else { return false }
+        let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
+        let bytes = UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self)
+        var pieces: [(word: ShapedWord, offset: Int)] = []
+        var total = 0
+        var i = start
+        while i < end {
+            let space = bytes[i] == 0x20
+            var j = i + 1
+            while j < end, (bytes[j] == 0x20) == space { j += 1 }
+            let key = WordKey(font: UnsafeMutableRawPointer(font), script: Int32(item.pointee.analysis.script),
+                              language: item.pointee.analysis.language.map { UnsafeMutableRawPointer($0) },
+                              text: String(decoding: UnsafeBufferPointer(start: bytes + i, count: j - i), as: UTF8.self))
+            let word: ShapedWord
+            if let known = words[key] {
+                word = known
+            } else {
+                let piece = pango_glyph_string_new()!
+                defer { pango_glyph_string_free(piece) }
+                var analysis = item.pointee.analysis
+                analysis.flags = 0  // a copy on the stack: no character offset beside it
+                pango_shape_with_flags(chars + i, Int32(j - i), chars + i, Int32(j - i), &analysis, piece, flags)
+                let n = Int(piece.pointee.num_glyphs)
+                word = ShapedWord(glyphs: Array(UnsafeBufferPointer(start: piece.pointee.glyphs, count: n)),
+                                  clusters: Array(UnsafeBufferPointer(start: piece.pointee.log_clusters, count: n)))
+                if words.count >= Self.wordCacheLimit { words.removeAll(keepingCapacity: true) }
+                words[key] = word
+            }
+            pieces.append((word, i - start))
+            total += word.glyphs.count
+            i = j
+        }
+        pango_glyph_string_set_size(glyphs, Int32(total))
+        var g = 0
+        for (word, offset) in pieces {
+            for k in word.glyphs.indices {
+                glyphs.pointee.glyphs[g] = word.glyphs[k]
+                glyphs.pointee.log_clusters[g] = word.clusters[k] + Int32(offset)
+                g += 1
+            }
+        }
+        return true
     }
 
     /// The vertical place of line `index` of `count`, from the calibration: a lone line, then
