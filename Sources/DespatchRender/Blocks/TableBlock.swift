@@ -93,27 +93,53 @@ final class TableBlock: Block {
 
     /// The width each column needs for its widest unbreakable word, padding included. Words of
     /// more than 40 characters (a long URL) are left to break rather than take the table; only
-    /// the three longest words (by characters) of a column are measured with Pango.
+    /// the three longest words (by characters) of a column are measured with Pango, and a word
+    /// measured once is not measured again (`RenderContext.wordWidth`: a long table's columns
+    /// repeat their words, and a long document is paginated twice).
+    ///
+    /// Words are cut at the ASCII separators on the UTF-8 bytes, and a word's characters are
+    /// counted only when its byte count could beat the third longest so far (characters never
+    /// outnumber bytes): the character-by-character split of every cell was half this cost.
     private func minimumContentWidths(in context: RenderContext) -> [Double] {
         columns.indices.map { c in
-            var longest: [(word: Substring, run: StyledRun, style: TextStyle)] = []
-            for row in [header] + rows {
-                guard c < row.cells.count, let cell = row.cells[c] else { continue }
+            var longest: [(word: Substring, length: Int, run: StyledRun, style: TextStyle)] = []
+            func consider(_ row: Row) {
+                guard c < row.cells.count, let cell = row.cells[c] else { return }
                 for run in cell.spans {
-                    for word in run.text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "-" || $0 == "/" })
-                    where word.count > (longest.count < 3 ? 0 : longest[longest.count - 1].word.count) && word.count <= 40 {
-                        longest.append((word, run, cell.style))
-                        longest.sort { $0.word.count > $1.word.count }
+                    let utf8 = run.text.utf8
+                    var start = utf8.startIndex
+                    var i = start
+                    func take(_ end: String.Index) {
+                        defer { start = end }
+                        let bytes = utf8.distance(from: start, to: end)
+                        let threshold = longest.count < 3 ? 0 : longest[longest.count - 1].length
+                        guard bytes > threshold else { return }
+                        let word = run.text[start..<end]
+                        let length = word.count
+                        guard length > threshold, length <= 40 else { return }
+                        longest.append((word, length, run, cell.style))
+                        longest.sort { $0.length > $1.length }
                         if longest.count > 3 { longest.removeLast() }
                     }
+                    while i < utf8.endIndex {
+                        let b = utf8[i]
+                        if b == 0x20 || b == 0x0A || b == 0x2D || b == 0x2F {
+                            take(i)
+                            start = utf8.index(after: i)
+                        }
+                        i = utf8.index(after: i)
+                    }
+                    take(utf8.endIndex)
                 }
             }
+            consider(header)
+            for row in rows { consider(row) }
             let widest = longest.map { candidate -> Double in
                 var run = candidate.run
                 run.text = String(candidate.word)
                 var style = candidate.style
                 style.hyphenate = false
-                return context.layout([run], style: style, width: nil).size.width
+                return context.wordWidth(run, style: style)
             }.max() ?? 0
             return widest > 0 ? widest + 2 * appearance.padding + 1 : 0
         }

@@ -48,6 +48,18 @@ final class RenderContext {
         layout(prepare(spans, style: style), style: style, width: width)
     }
 
+    /// The width of one unbreakable word in a style, on one line, measured once per render and
+    /// then remembered (tables ask for the same words over and over).
+    func wordWidth(_ run: StyledRun, style: TextStyle) -> Double {
+        let key = "\(style.family)|\(style.size)|\(style.bold || run.bold)|\(style.italic || run.italic)|\(run.language ?? "")|\(run.text)"
+        if let known = wordWidths[key] { return known }
+        let width = layout([run], style: style, width: nil).size.width
+        if wordWidths.count >= 100_000 { wordWidths.removeAll(keepingCapacity: true) }
+        wordWidths[key] = width
+        return width
+    }
+    private var wordWidths: [String: Double] = [:]
+
     /// The text of `spans` as Pango will hold it (soft hyphens inserted) and its styled runs:
     /// what a paragraph keeps so that it can be shaped again without hyphenating again.
     func prepare(_ spans: [StyledRun], style: TextStyle) -> PreparedText {
