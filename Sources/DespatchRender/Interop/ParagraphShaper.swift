@@ -107,8 +107,15 @@ final class ParagraphShaper {
                       let m = vertical(font), m == baseMetrics else { return nil }
             }
             let charCount = Int(g_utf8_strlen(chars, Int(length)))
-            var logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
-            pango_get_log_attrs(chars, length, -1, first.pointee.analysis.language, &logAttrs, Int32(charCount + 1))
+            // Pango's break analysis costs more than the shaping of a line that was shaped
+            // before, so it is made only when it is needed: for shaping an item that the word
+            // cache does not take, and for breaking a paragraph that does not fit on one line.
+            var logAttrs: [PangoLogAttr] = []
+            func analyseBreaks() {
+                guard logAttrs.isEmpty else { return }
+                logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
+                pango_get_log_attrs(chars, length, -1, first.pointee.analysis.language, &logAttrs, Int32(charCount + 1))
+            }
             // Byte offset of every character, and each one's logical width.
             var byteOf = [Int32](repeating: length, count: charCount + 1)
             do {
@@ -131,6 +138,7 @@ final class ParagraphShaper {
                 guard item.pointee.offset == byteOf[charStart], charStart + n <= charCount else { return nil }
                 let glyphs = pango_glyph_string_new()!
                 if !shapesByWords || !shapeByWords(item, chars: chars, into: glyphs, flags: flags) {
+                    analyseBreaks()
                     logAttrs.withUnsafeMutableBufferPointer { attrs in
                         pango_shape_item(item, chars, length, attrs.baseAddress! + charStart, glyphs, flags)
                     }
@@ -151,11 +159,18 @@ final class ParagraphShaper {
             }
             guard charStart == charCount else { return nil }
 
-            // First fit over the break opportunities.
+            // First fit over the break opportunities; a paragraph that fits on its first line
+            // whole, with no forced break in it, is one line without them.
             let full = Int32(max(1, request.width) * Double(PANGO_SCALE))
             let hang = Int32(request.hangingIndent * Double(PANGO_SCALE))
             var breaks: [(end: Int, wrapped: Bool, hyphen: Bool)] = []
-            var start = 0
+            let natural = remainders.reduce(Int32(0)) { $0 + pango_glyph_string_get_width($1.pointee.glyphs) }
+            if natural <= full, !Self.hasForcedBreak(UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), Int(length)) {
+                breaks = [(charCount, false, false)]
+            } else {
+                analyseBreaks()
+            }
+            var start = breaks.isEmpty ? 0 : charCount
             while start < charCount {
                 let room = breaks.isEmpty ? full : full - hang
                 var width: Int32 = 0, trailingWhite: Int32 = 0
@@ -299,6 +314,20 @@ final class ParagraphShaper {
             }
         }
         return true
+    }
+
+    /// Whether the text holds a character that forces a line break (vertical tab, form feed,
+    /// NEL, U+2028; newlines and U+2029 never reach the shaper).
+    static func hasForcedBreak(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        var i = 0
+        while i < count {
+            let b = bytes[i]
+            if b == 0x0B || b == 0x0C { return true }
+            if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 { return true }
+            if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The vertical place of line `index` of `count`, from the calibration: a lone line, then
