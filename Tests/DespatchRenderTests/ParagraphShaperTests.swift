@@ -133,4 +133,30 @@ final class ParagraphShaperTests: XCTestCase {
             XCTAssertEqual(a.baseline, b.baseline, accuracy: 0.001)
         }
     }
+
+    func testOddTextIsBrokenWithoutLosingAnything() throws {
+        let renderer = try Synthetic.renderer()
+        let context = RenderContext(pango: renderer.pango, hyphenator: HyphenatorLoader.shared(for: "en"))
+        let odd = [" ", "   ", "\u{AD}", "\u{AD}\u{AD}word\u{AD}", "\u{2028}", "a\u{2028}\u{2028}b", "\u{2028}start",
+                   "x\u{0301}\u{0302} combining", "e\u{200D}f zero-width joiner", "emoji 😀 in text", "ﬁ ligature ﬁnal ﬂow",
+                   String(repeating: "ж", count: 400), String(repeating: "a-b/", count: 80), "\u{00A0}\u{00A0}no-break",
+                   "vertical\u{0B}tab", "ordinary words " + String(repeating: "x", count: 300) + " after"]
+        for text in odd {
+            for style in [TextStyle(family: "Noto Serif", size: 10, alignment: .justify, hyphenate: true),
+                          TextStyle(family: "Noto Sans", size: 9, alignment: .left).with { $0.hangingIndent = 8 }] {
+                let prepared = context.prepare([StyledRun(text)], style: style)
+                for width in [4.0, 40, 300] {
+                    let shaped = context.paragraph(prepared, style: style, width: width)
+                    let starts = shaped.lineStarts()
+                    let metrics = shaped.lineMetrics()
+                    XCTAssertEqual(starts.first, 0, "\(text.prefix(20)) at \(width)")
+                    XCTAssertEqual(starts, starts.sorted(), "lines in order: \(text.prefix(20))")
+                    XCTAssertEqual(Set(starts).count, starts.count, "no empty line: \(text.prefix(20)) at \(width)")
+                    XCTAssertEqual(metrics.count, starts.count)
+                    XCTAssertTrue(starts.allSatisfy { $0 < max(1, prepared.text.utf8.count) }, "every line starts inside the text")
+                    for (a, b) in zip(metrics, metrics.dropFirst()) { XCTAssertGreaterThan(b.top, a.top) }
+                }
+            }
+        }
+    }
 }
