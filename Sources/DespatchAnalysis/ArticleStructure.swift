@@ -187,7 +187,8 @@ struct ArticleStructure {
             }
             // Outlet tag at the end ("— VNA/VNS"), wire end mark "./.".
             if let (rest, tag) = Self.stripOutletTag(p) { p = rest; outletTag = tag }
-            if p.hasSuffix("/.") { p = String(p.dropLast(2)) + "." }
+            // The wire end mark: "people./." ends with its own stop, "people/." with the mark's.
+            if p.hasSuffixBytes("./.") { p.removeLast(2) } else if p.hasSuffixBytes("/.") { p = String(p.dropLast(2)) + "." }
             // A short line with no verb-like punctuation at the very end: outlet or byline.
             if pi >= paragraphs.count - 2, Self.wordCount(key) <= 3, !p.utf8.contains(0x2E), p == p.uppercased() {
                 if outletTag == nil { outletTag = p }

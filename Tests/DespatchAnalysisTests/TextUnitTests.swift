@@ -66,6 +66,14 @@ final class TaskListTests: XCTestCase {
         return TaskListExtractor(vocabulary: v).extract(st.sentences).map(\.list)
     }
 
+    func testTheWireEndMarkLeavesOneStop() {
+        var w: [String] = []
+        let st = ArticleStructure(article: Article(file: "t.txt", title: "T", paragraphs: [
+            "The talks went well for the people./.", "A second paragraph ends with the mark alone/.",
+        ]), warnings: &w)
+        XCTAssertEqual(st.body, ["The talks went well for the people.", "A second paragraph ends with the mark alone."])
+    }
+
     func testCountedAnnouncementWithContinuationAndFinally() {
         let l = lists([
             "The minister proposed four key priorities, including cutting tariffs; and opening new consulates.",
