@@ -110,7 +110,7 @@ final class RenderContext {
             let request = ParagraphShaper.Request(
                 text: prepared.text, runs: prepared.runs, font: font,
                 fontKey: "\(style.family)|\(style.size)|\(style.bold)|\(style.italic)|\(style.lineSpacing)",
-                justify: style.alignment == .justify, width: width, hangingIndent: max(0, style.hangingIndent))
+                justify: style.alignment == .justify, color: style.color, width: width, hangingIndent: max(0, style.hangingIndent))
             let shaped = shaper.shape(request) {
                 var plain = style
                 plain.alignment = .left

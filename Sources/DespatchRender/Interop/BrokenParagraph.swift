@@ -30,10 +30,15 @@ final class BrokenParagraph: ShapedText {
     /// The paragraph's text, NUL-terminated: the glyph items index into it.
     private let text: [CChar]
     private let lines: [Line]
+    /// The colour of runs without one of their own.
+    private let color: RGB
+    private let hasColoredRuns: Bool
 
-    init(text: [CChar], lines: [Line]) {
+    init(text: [CChar], lines: [Line], color: RGB) {
         self.text = text
         self.lines = lines
+        self.color = color
+        hasColoredRuns = lines.contains { $0.runs.contains { $0.color != nil } }
     }
 
     func lineMetrics() -> [LineMetrics] { lines.map(\.metrics) }
@@ -57,22 +62,13 @@ final class BrokenParagraph: ShapedText {
     func drawLine(_ index: Int, on cr: CairoContext, x: Double, baseline y: Double) {
         guard lines.indices.contains(index) else { return }
         let scale = Double(PANGO_SCALE)
-        var base: (Double, Double, Double)?
         text.withUnsafeBufferPointer { chars in
             for run in lines[index].runs {
-                if let color = run.color {
-                    if base == nil {
-                        var r = 0.0, g = 0.0, b = 0.0, a = 0.0
-                        if cairo_pattern_get_rgba(cairo_get_source(cr.pointer), &r, &g, &b, &a) == CAIRO_STATUS_SUCCESS { base = (r, g, b) }
-                    }
-                    cr.setColor(color.tuple)
-                } else if let base {
-                    cr.setColor(base)
-                }
+                if hasColoredRuns { cr.setColor((run.color ?? color).tuple) }
                 cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
                 pango_cairo_show_glyph_item(cr.pointer, chars.baseAddress, run.pointer)
             }
         }
-        if let base { cr.setColor(base) }
+        if hasColoredRuns { cr.setColor(color.tuple) }
     }
 }

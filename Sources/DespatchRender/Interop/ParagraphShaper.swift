@@ -55,6 +55,8 @@ final class ParagraphShaper {
         var font: FontDescription
         var fontKey: String
         var justify: Bool
+        /// The paragraph's colour, which runs without one of their own are drawn in.
+        var color: RGB
         var width: Double
         var hangingIndent: Double
     }
@@ -163,64 +165,29 @@ final class ParagraphShaper {
             // whole, with no forced break in it, is one line without them.
             let full = Int32(max(1, request.width) * Double(PANGO_SCALE))
             let hang = Int32(request.hangingIndent * Double(PANGO_SCALE))
-            var breaks: [(end: Int, wrapped: Bool, hyphen: Bool)] = []
             let natural = remainders.reduce(Int32(0)) { $0 + pango_glyph_string_get_width($1.pointee.glyphs) }
+            let breaks: [Break]
             if natural <= full, !Self.hasForcedBreak(UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), Int(length)) {
                 breaks = [(charCount, false, false)]
             } else {
                 analyseBreaks()
-            }
-            var start = breaks.isEmpty ? 0 : charCount
-            while start < charCount {
-                let room = breaks.isEmpty ? full : full - hang
-                var width: Int32 = 0, trailingWhite: Int32 = 0
-                var best: (end: Int, hyphen: Bool)?
-                var end: (end: Int, wrapped: Bool, hyphen: Bool)?
-                var k = start
-                while k < charCount {
-                    if k > start {
-                        let a = logAttrs[k]
-                        if a.is_mandatory_break != 0 { end = (k, false, false); break }
-                        if a.is_line_break != 0 {
-                            let hyphen = a.break_inserts_hyphen != 0
-                            let extra = hyphen ? hyphenWidth(items, at: byteOf[k - 1], flags: flags) : 0
-                            if width - trailingWhite + extra <= room { best = (k, hyphen) } else if let b = best { end = (b.end, true, b.hyphen); break }
-                        }
-                    }
-                    width += widths[k]
-                    if logAttrs[k].is_white != 0 { trailingWhite += widths[k] } else { trailingWhite = 0 }
-                    if width - trailingWhite > room {
-                        if let b = best { end = (b.end, true, b.hyphen); break }
-                        // A word wider than the line: cut it at the last character break that fits.
-                        var cut = start + 1
-                        var w: Int32 = 0
-                        for q in start..<k {
-                            w += widths[q]
-                            if logAttrs[q + 1].is_char_break != 0, w <= room { cut = q + 1 }
-                        }
-                        end = (cut, true, false)
-                        break
-                    }
-                    k += 1
+                breaks = Self.firstFitBreaks(widths: widths, logAttrs: logAttrs, first: full, rest: full - hang) { k in
+                    self.hyphenWidth(items, at: byteOf[k - 1], flags: flags)
                 }
-                let line = end ?? (charCount, false, false)
-                guard line.end > start else { return nil }
-                breaks.append(line)
-                start = line.end
+                guard !breaks.isEmpty else { return nil }
             }
 
             // Cut the glyph items at the breaks.
             var lines: [BrokenParagraph.Line] = []
-            var next = 0  // index into remainders
             for (index, line) in breaks.enumerated() {
                 let endByte = byteOf[line.end]
                 var runs: [GlyphRun] = []
-                while next < remainders.count {
-                    let current = remainders[next]
+                // Whole items while they end within the line, then the head of the one it cuts.
+                while let current = remainders.first {
                     let itemEnd = current.pointee.item.pointee.offset + current.pointee.item.pointee.length
                     if itemEnd <= endByte {
                         runs.append(GlyphRun(adopting: current))
-                        remainders.remove(at: next)
+                        remainders.removeFirst()
                         if itemEnd == endByte { break }
                         continue
                     }
@@ -258,7 +225,7 @@ final class ParagraphShaper {
                     start: Int(byteOf[index == 0 ? 0 : breaks[index - 1].end])))
                 }
             guard remainders.isEmpty else { return nil }
-            return Result(paragraph: BrokenParagraph(text: Array(buffer), lines: lines), hasUnknownGlyphs: hasUnknown)
+            return Result(paragraph: BrokenParagraph(text: Array(buffer), lines: lines, color: request.color), hasUnknownGlyphs: hasUnknown)
         }
     }
 
@@ -314,6 +281,63 @@ final class ParagraphShaper {
             }
         }
         return true
+    }
+
+    /// Where a line ends (a character index), whether it was wrapped there (not the text's end
+    /// or a forced break), and whether the break adds a hyphen.
+    typealias Break = (end: Int, wrapped: Bool, hyphen: Bool)
+
+    /// First fit over Pango's break opportunities: each line takes as much as fits in its room
+    /// (`first` for the first line, `rest` after it), trailing spaces not counted, a hyphen's
+    /// width counted at a soft-hyphen break (`hyphenWidth` of the break's character index); a
+    /// word wider than a line is cut at its last character break that fits. Empty when a line
+    /// would be empty, which the caller takes as "use a PangoLayout".
+    static func firstFitBreaks(widths: [Int32], logAttrs: [PangoLogAttr], first: Int32, rest: Int32,
+                               hyphenWidth: (Int) -> Int32) -> [Break] {
+        let charCount = widths.count - 1
+        var breaks: [Break] = []
+        var start = 0
+        while start < charCount {
+            let room = breaks.isEmpty ? first : rest
+            var width: Int32 = 0, trailingWhite: Int32 = 0
+            var best: (end: Int, hyphen: Bool)?
+            var end: Break?
+            var k = start
+            while k < charCount {
+                if k > start {
+                    let a = logAttrs[k]
+                    if a.is_mandatory_break != 0 { end = (k, false, false); break }
+                    if a.is_line_break != 0 {
+                        let hyphen = a.break_inserts_hyphen != 0
+                        if width - trailingWhite + (hyphen ? hyphenWidth(k) : 0) <= room {
+                            best = (k, hyphen)
+                        } else if let b = best {
+                            end = (b.end, true, b.hyphen)
+                            break
+                        }
+                    }
+                }
+                width += widths[k]
+                if logAttrs[k].is_white != 0 { trailingWhite += widths[k] } else { trailingWhite = 0 }
+                if width - trailingWhite > room {
+                    if let b = best { end = (b.end, true, b.hyphen); break }
+                    var cut = start + 1
+                    var w: Int32 = 0
+                    for q in start..<k {
+                        w += widths[q]
+                        if logAttrs[q + 1].is_char_break != 0, w <= room { cut = q + 1 }
+                    }
+                    end = (cut, true, false)
+                    break
+                }
+                k += 1
+            }
+            let line = end ?? (charCount, false, false)
+            guard line.end > start else { return [] }
+            breaks.append(line)
+            start = line.end
+        }
+        return breaks
     }
 
     /// Whether the text holds a character that forces a line break (vertical tab, form feed,
@@ -382,11 +406,11 @@ final class ParagraphShaper {
         let itemEnd = itemStart + item.pointee.length
         var wordStart = itemEnd
         while wordStart > itemStart, chars[Int(wordStart) - 1] != 0x20 { wordStart -= 1 }
-        var tail = last
+        // The split leaves the last word in `last` and hands back what came before it.
+        let tail = last
         if wordStart > itemStart {
             guard let head = pango_glyph_item_split(last.pointer, chars, wordStart - itemStart) else { return false }
             runs.append(GlyphRun(adopting: head))
-            tail = last
         }
         let tailItem = tail.pointer.pointee.item!
         tailItem.pointee.analysis.flags |= UInt8(PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
