@@ -273,13 +273,13 @@ struct ArticleStructure {
             return (String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self),
                     String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
         }
+        let v = Vocabulary.shared
         let head = TextFolding.fold(headText)
-        if head.hasPrefix("photo:") || head.hasPrefix("(photo") || head.hasPrefix("anh:") || head.hasPrefix("(anh") { return true }
+        if v.captionStarts.contains(where: { head.hasPrefix($0) }) { return true }
         let f = TextFolding.fold(tailText)
-        guard f.containsBytes("photo") || f.containsBytes("anh") else { return false }
-        if f.containsBytes("(photo:") || f.containsBytes("(anh:") || f.containsBytes("(photo ") { return true }
+        if v.captionInside.contains(where: { f.containsBytes($0) }) { return true }
         // "... Photo: VNA" at the very end, with a short credit.
-        for marker in [" photo: ", " anh: ", " photo by ", " photo courtesy of "] {
+        for marker in v.captionEnds {
             if let r = f.lastRange(ofBytes: marker) {
                 let credit = f[r.upperBound...]
                 if credit.split(separator: " ").count <= 5, !credit.contains(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
@@ -290,8 +290,8 @@ struct ArticleStructure {
 
     static func stripCaptionCredit(_ p: String) -> String {
         var s = p
-        for marker in ["(Photo:", "(photo:", "(Ảnh:", "Photo:", "Ảnh:"] {
-            if let r = s.range(of: marker, options: .backwards) { s = String(s[..<r.lowerBound]) }
+        for marker in Vocabulary.shared.captionCredits {
+            if let r = s.range(of: marker, options: [.backwards, .caseInsensitive]) { s = String(s[..<r.lowerBound]) }
         }
         return s.trimmingSpaces()
     }

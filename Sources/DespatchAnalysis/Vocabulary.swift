@@ -185,6 +185,12 @@ public struct Vocabulary: Sendable {
     /// boilerplate.txt: whole lines (folded keys) that open related headlines, or are dropped.
     public var relatedMarkers = WordSet()
     public var dropLines = WordSet()
+    /// Photo-caption markers, folded (boilerplate.txt): at a paragraph's start, within its
+    /// end, before a short credit at its end; and the credit markers cut from a caption.
+    public var captionStarts: [String] = []
+    public var captionInside: [String] = []
+    public var captionEnds: [String] = []
+    public var captionCredits: [String] = []
     public var continuations = PhraseMatcher<String>()
     public var stopwords = WordSet()
     /// The words of every phrase matcher (see `Lexicon`), filled by `indexMatchers`.
@@ -240,6 +246,11 @@ public struct Vocabulary: Sendable {
     }
 
     /// The ";"-separated items of a field, trimmed, empty ones dropped.
+    /// A list of caption markers, folded, "_" written for a space.
+    static func markers(_ s: String) -> [String] {
+        list(s).map { TextFolding.fold($0).replacingOccurrences(of: "_", with: " ") }
+    }
+
     static func list(_ s: String) -> [String] {
         let bytes = Array(s.utf8)
         return fields(bytes, 0..<bytes.count, separator: 0x3B).filter { !$0.isEmpty }
@@ -345,6 +356,10 @@ public struct Vocabulary: Sendable {
             switch r[0] {
             case "related": relatedMarkers.formUnion(keys)
             case "drop": dropLines.formUnion(keys)
+            case "caption-start": captionStarts += Self.markers(r[2])
+            case "caption-inside": captionInside += Self.markers(r[2])
+            case "caption-end": captionEnds += Self.markers(r[2])
+            case "caption-credit": captionCredits += Self.list(r[2]).map { $0.replacingOccurrences(of: "_", with: " ") }
             default: break
             }
         }

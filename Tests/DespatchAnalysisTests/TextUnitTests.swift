@@ -66,6 +66,18 @@ final class TaskListTests: XCTestCase {
         return TaskListExtractor(vocabulary: v).extract(st.sentences).map(\.list)
     }
 
+    func testCaptionsFromTheVocabularysMarkers() {
+        XCTAssertTrue(ArticleStructure.isCaption("The ambassador speaks at the reception in Hanoi. (Photo: VNA)"))
+        XCTAssertTrue(ArticleStructure.isCaption("Photo: delegates at the opening session"))
+        XCTAssertTrue(ArticleStructure.isCaption("Đại sứ phát biểu tại buổi lễ. Ảnh: TTXVN"))
+        XCTAssertTrue(ArticleStructure.isCaption("Delegates leave the hall after the vote, photo by Reuters"))
+        XCTAssertFalse(ArticleStructure.isCaption("He said the anh trai (anh ấy) came to the photo exhibition on Monday."))
+        XCTAssertFalse(ArticleStructure.isCaption("The minister praised the photographers who covered the congress."))
+        XCTAssertEqual(ArticleStructure.stripCaptionCredit("The ambassador speaks at the reception. (PHOTO: VNA)"),
+                       "The ambassador speaks at the reception.")
+        XCTAssertEqual(ArticleStructure.stripCaptionCredit("Đại sứ phát biểu. Ảnh: TTXVN"), "Đại sứ phát biểu.")
+    }
+
     func testTheWireEndMarkLeavesOneStop() {
         var w: [String] = []
         let st = ArticleStructure(article: Article(file: "t.txt", title: "T", paragraphs: [
