@@ -15,9 +15,6 @@ struct Sentence {
     var isHeadline = false
     /// For body sentences: the index in `ArticleStructure.body` of the paragraph it was cut from.
     var bodyParagraph = -1
-    /// The places it names (`SentenceReading.placeMatches`), once found: the first pass finds
-    /// them to tell the host country, and the second reuses them.
-    var placeMatches: [PhraseMatcher<Place>.Match]?
     /// The sentence as UTF-8 bytes; token offsets count these bytes.
     var bytes: [UInt8]
     /// Where each word is in `bytes`.
@@ -79,70 +76,6 @@ struct ArticleStructure {
     var textDates: [(raw: String, day: CalendarDay, sentence: String)] = []
 
     static let splitter = SentenceSplitter()
-
-    /// What is kept of a sentence between the two passes of the analysis, so that a corpus's
-    /// tokens are never all in memory at once: a body sentence as the byte range it occupies
-    /// in its paragraph of `body` (which the digest keeps anyway), other sentences and the
-    /// rare body sentence that is not a plain slice of its paragraph as their text (a `String`
-    /// for every sentence was a quarter of the analysis's memory), and the places found.
-    struct SentenceSpec: Sendable {
-        var text: String?
-        var bodyParagraph: Int
-        var bytes: Range<Int>
-        var paragraph: Int
-        var kind: Sentence.Kind
-        var relatedItem: Int
-        var isHeadline: Bool
-        var placeMatches: [PhraseMatcher<Place>.Match]?
-    }
-    private var specs: [SentenceSpec] = []
-
-    /// Drops the sentences' tokens, keeping where their text is (see `SentenceSpec`).
-    mutating func compact() {
-        var cursor = (paragraph: -1, offset: 0)
-        var kept: [SentenceSpec] = []
-        kept.reserveCapacity(sentences.count)
-        for s in sentences {
-            var spec = SentenceSpec(text: s.text, bodyParagraph: -1, bytes: 0..<0, paragraph: s.paragraph, kind: s.kind,
-                                    relatedItem: s.relatedItem, isHeadline: s.isHeadline, placeMatches: s.placeMatches)
-            if s.kind == .body, s.bodyParagraph >= 0, s.bodyParagraph < body.count {
-                let from = cursor.paragraph == s.bodyParagraph ? cursor.offset : 0
-                var paragraph = body[s.bodyParagraph]
-                let found = paragraph.withUTF8 { UTF8Scan.firstOffset(of: s.bytes, in: $0, from: from) }
-                if let start = found {
-                    spec.text = nil
-                    spec.bodyParagraph = s.bodyParagraph
-                    spec.bytes = start..<(start + s.bytes.count)
-                    cursor = (s.bodyParagraph, start + s.bytes.count)
-                }
-            }
-            kept.append(spec)
-        }
-        specs = kept
-        sentences = []
-    }
-
-    /// Tokenises the sentences again after `compact`.
-    mutating func expand() {
-        guard sentences.isEmpty, !specs.isEmpty else { return }
-        let body = self.body
-        sentences = specs.map { spec in
-            let text: String
-            if let own = spec.text {
-                text = own
-            } else {
-                var paragraph = body[spec.bodyParagraph]
-                text = paragraph.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[spec.bytes]), as: UTF8.self) }
-            }
-            var s = Sentence(text, paragraph: spec.paragraph, kind: spec.kind)
-            s.relatedItem = spec.relatedItem
-            s.isHeadline = spec.isHeadline
-            s.bodyParagraph = spec.bodyParagraph
-            s.placeMatches = spec.placeMatches
-            return s
-        }
-        specs = []
-    }
 
     /// Maximum number of characters analysed per article; longer bodies are cut (with a warning).
     static let maxChars = 400_000

@@ -23,46 +23,15 @@ public struct DigestBuilder: Sendable {
         let v = vocabulary
         let box = VocabularyBox(v)
         var warnings = corpus.warnings
-        // Two passes over the articles, each on all cores and merged in article order so the
-        // digest is the same whatever the timing. The first finds each article's structure
-        // and the places it names (the host country is the one named most, corpus-wide); it
-        // keeps only the sentences' text. The second reads each article's sentences in full,
-        // analyses it and lets its readings go: memory grows with the corpus's text, not with
-        // its tokens.
-        let read = ParallelMap.map(corpus.articles) { a -> (ArticleStructure, [(place: Place, form: String)], [String]) in
-            var own: [String] = []
-            var st = ArticleStructure(article: a, warnings: &own)
-            if !st.sentences.contains(where: { $0.kind == .body }) {
-                own.append("\(a.file): no sentence found in the body; nothing to analyse")
-            }
-            var places: [(place: Place, form: String)] = []
-            for k in st.sentences.indices where st.sentences[k].kind == .body {
-                let s = st.sentences[k]
-                let matches = SentenceReading.placeMatches(s, ids: v.lexicon.ids(s.folded), capitals: SentenceReading.capitals(s),
-                                                           places: v.places, lexicon: v.lexicon)
-                places += SentenceReading.placeMentions(s, matches)
-                st.sentences[k].placeMatches = matches
-            }
-            st.compact()
-            return (st, places, own)
-        }
-        let structures = read.map { $0.0 }
-        for r in read { warnings += r.2 }
-
-        // The host country: the country named most often in the bodies, read from the data.
-        var placeCounts: [Place: Int] = [:]
-        var placeSurface: [Place: [String: Int]] = [:]
-        for r in read {
-            for (p, form) in r.1 {
-                placeCounts[p, default: 0] += 1
-                placeSurface[p, default: [:]][form, default: 0] += 1
-            }
-        }
-        let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
-
+        // One pass over the articles, on all cores, merged in article order so that the digest
+        // is the same whatever the timing. Each article is read, analysed and its readings let
+        // go: memory grows with the corpus's text, not with its tokens. What depends on the
+        // whole corpus is settled after the pass: the host country (the country the bodies
+        // name most), which tells foreign voices from the host's own officials, and the dates
+        // of the other articles, against which each article's dates are checked.
         let summarizer = Summarizer(stopwords: v.stopwords)
         let taskExtractor = TaskListExtractor(box: box)
-        let dated = DiscrepancyFinder.index(zip(corpus.articles, structures).compactMap { a, st in st.date.map { (file: a.file, date: $0) } })
+        let voiceCollector = ReactionExtractor(box: box, host: nil)
         var digests: [ArticleDigest] = []
         var themeData: [ArticleThemes] = []
         var allLists: [(file: String, index: Int, items: [String])] = []
@@ -70,11 +39,15 @@ public struct DigestBuilder: Sendable {
         var personOrder: [String] = []
         var corpusCandidates: [(article: Int, index: Int, text: String, folded: [String])] = []
 
-        // Per-article analysis on all cores; the corpus-wide tallies are merged after, in order.
-        let analysed = ParallelMap.map(Array(zip(corpus.articles, structures).enumerated())) { ai, pair -> ArticleAnalysis in
-            var (article, st) = pair
-            st.expand()
+        let analysed = ParallelMap.map(Array(corpus.articles.enumerated())) { ai, article -> ArticleAnalysis in
+            var own: [String] = []
+            let st = ArticleStructure(article: article, warnings: &own)
+            if !st.sentences.contains(where: { $0.kind == .body }) {
+                own.append("\(article.file): no sentence found in the body; nothing to analyse")
+            }
             let readings = st.sentences.map { SentenceReading($0, box) }
+            var places: [(place: Place, form: String)] = []
+            for r in readings where r.s.kind == .body { places += SentenceReading.placeMentions(r.s, r.placeMatches) }
             let bodySentences = st.sentences.filter { $0.kind == .body }
             // Summary.
             let ranking = summarizer.rank(bodySentences.map(\.folded), stops: readings.filter { $0.s.kind == .body }.map(\.isStopword))
@@ -83,41 +56,66 @@ public struct DigestBuilder: Sendable {
             // Themes.
             let themeMatches = ArticleThemes.matches(readings, vocabulary: v)
             let themes = ArticleThemes(sentences: st.sentences, matches: themeMatches)
-            // Voices.
-            let (reactions, officials, persons) = ReactionExtractor(box: box, host: host).extract(readings)
+            // Voices, to be told foreign or not once the host is known.
+            let voices = voiceCollector.collect(readings)
             // Task lists.
             let found = taskExtractor.extract(readings: readings)
-            var discrepancies: [String] = []
+            var countDiscrepancies: [String] = []
             for f in found {
                 if let n = f.list.statedCount, n != f.list.items.count {
-                    discrepancies.append("Announces \(f.list.label) but describes \(TaskListExtractor.word(f.list.items.count)).")
+                    countDiscrepancies.append("Announces \(f.list.label) but describes \(TaskListExtractor.word(f.list.items.count)).")
                 }
             }
-            discrepancies += DiscrepancyFinder.dates(article: st, file: article.file, others: dated)
-            if st.date == nil { discrepancies.append("No publication date in the text.") }
-            for c in st.repeatedCaptions { discrepancies.append("The photo caption is repeated twice: “\(ReactionExtractor.gist(c))”") }
-            if st.repeatedParagraphs > 0 { discrepancies.append("\(st.repeatedParagraphs) paragraph(s) repeated in the body.") }
+            var otherDiscrepancies: [String] = []
+            if st.date == nil { otherDiscrepancies.append("No publication date in the text.") }
+            for c in st.repeatedCaptions { otherDiscrepancies.append("The photo caption is repeated twice: “\(ReactionExtractor.gist(c))”") }
+            if st.repeatedParagraphs > 0 { otherDiscrepancies.append("\(st.repeatedParagraphs) paragraph(s) repeated in the body.") }
 
             let digest = ArticleDigest(
                 file: article.file, title: article.title, date: st.date?.iso, dateSource: st.date == nil ? nil : st.dateSource,
                 source: article.source ?? st.outletTag, language: st.language, url: article.url,
-                summary: summary, themes: themes.scores, officials: officials, reactions: reactions,
-                taskLists: found.map(\.list), facts: FactExtractor.extract(st.sentences), discrepancies: discrepancies,
+                summary: summary, themes: themes.scores, officials: [], reactions: [],
+                taskLists: found.map(\.list), facts: FactExtractor.extract(st.sentences), discrepancies: [],
                 paragraphs: st.body, relatedHeadlines: st.relatedHeadlines)
-            return ArticleAnalysis(digest: digest, themes: themes, persons: persons, lists: found.map(\.fullItems),
-                                   candidates: candidates, keyPhrases: KeyPhraseExtractor.tally(readings, themeMatches: themeMatches, article: ai, vocabulary: v))
+            return ArticleAnalysis(digest: digest, themes: themes, voices: voices, places: places, warnings: own,
+                                   date: st.date, textDates: st.textDates,
+                                   countDiscrepancies: countDiscrepancies, otherDiscrepancies: otherDiscrepancies,
+                                   lists: found.map(\.fullItems), candidates: candidates,
+                                   keyPhrases: KeyPhraseExtractor.tally(readings, themeMatches: themeMatches, article: ai, vocabulary: v))
         }
+        for r in analysed { warnings += r.warnings }
+
+        // The host country: the country named most often in the bodies, read from the data.
+        var placeCounts: [Place: Int] = [:]
+        var placeSurface: [Place: [String: Int]] = [:]
+        for r in analysed {
+            for (p, form) in r.places {
+                placeCounts[p, default: 0] += 1
+                placeSurface[p, default: [:]][form, default: 0] += 1
+            }
+        }
+        let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
+        let reactionExtractor = ReactionExtractor(box: box, host: host)
+        let dated = DiscrepancyFinder.index(zip(corpus.articles, analysed).compactMap { a, r in r.date.map { (file: a.file, date: $0) } })
+
         for (article, result) in zip(corpus.articles, analysed) {
             corpusCandidates += result.candidates
             themeData.append(result.themes)
-            for p in result.persons {
+            let (reactions, officials, persons) = reactionExtractor.resolve(result.voices)
+            var digest = result.digest
+            digest.reactions = reactions
+            digest.officials = officials
+            digest.discrepancies = result.countDiscrepancies
+                + DiscrepancyFinder.dates(textDates: result.textDates, date: result.date, file: article.file, others: dated)
+                + result.otherDiscrepancies
+            for p in persons {
                 let key = TextFolding.compactKey(p.name)
                 if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
                 personGroups[key]!.forms.formUnion(p.forms)
                 personGroups[key]!.mentions += p.mentions
             }
             for (i, items) in result.lists.enumerated() { allLists.append((article.file, i + 1, items)) }
-            digests.append(result.digest)
+            digests.append(digest)
         }
 
         // Corpus themes.
@@ -186,9 +184,18 @@ public struct DigestBuilder: Sendable {
 
 /// What the analysis of one article hands back to the corpus-wide merge.
 private struct ArticleAnalysis {
+    /// The digest without what needs the whole corpus: reactions, officials, discrepancies.
     var digest: ArticleDigest
     var themes: ArticleThemes
-    var persons: [(name: String, forms: [String], mentions: Int)]
+    var voices: ReactionExtractor.Collection
+    /// The places its bodies name, for the host country.
+    var places: [(place: Place, form: String)]
+    var warnings: [String]
+    var date: CalendarDay?
+    var textDates: [(raw: String, day: CalendarDay, sentence: String)]
+    /// Discrepancies before and after those of dates, which need the other articles.
+    var countDiscrepancies: [String]
+    var otherDiscrepancies: [String]
     var lists: [[String]]
     var candidates: [(article: Int, index: Int, text: String, folded: [String])]
     var keyPhrases: KeyPhraseExtractor.Tally

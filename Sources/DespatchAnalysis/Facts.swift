@@ -130,11 +130,12 @@ enum DiscrepancyFinder {
         return byDay
     }
 
-    static func dates(article: ArticleStructure, file: String, others byDay: DatedIndex) -> [String] {
+    static func dates(textDates: [(raw: String, day: CalendarDay, sentence: String)], date: CalendarDay?, file: String,
+                      others byDay: DatedIndex) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        for (raw, day, _) in article.textDates {
-            if let own = article.date, day > own {
+        for (raw, day, _) in textDates {
+            if let own = date, day > own {
                 let msg = "Mentions \(raw) (\(day.iso)), after the article's own date \(own.iso)."
                 if seen.insert(msg).inserted { out.append(msg) }
             }

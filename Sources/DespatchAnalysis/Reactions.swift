@@ -39,7 +39,30 @@ struct ReactionExtractor {
         TextFolding.fold(Tokenizer.words(name).last ?? name)
     }
 
+    /// What an article's voices are before the host country is known: the body's voices and
+    /// people (which do not depend on it) and, for the related-headlines block, the mentions
+    /// of each sentence, to be judged foreign or not once the host is known. The analysis
+    /// collects this in its one pass over an article's sentences and resolves it after the
+    /// corpus-wide count of places has named the host.
+    struct Collection {
+        struct RelatedSentence {
+            var persons: [Mention]
+            var unnamed: [Mention]
+        }
+        var voices: [String: Voice] = [:]
+        var people: [String: (name: String, role: String?, place: Place?)] = [:]
+        var mentionCounts: [String: Int] = [:]
+        var forms: [String: Set<String>] = [:]
+        /// Related items in order: the texts of their sentences and each sentence's mentions.
+        var relatedItems: [(evidence: [String], sentences: [RelatedSentence])] = []
+    }
+
     func extract(_ readings: [SentenceReading]) -> (reactions: [Reaction], officials: [Official], persons: [(name: String, forms: [String], mentions: Int)]) {
+        resolve(collect(readings))
+    }
+
+    /// The voices of an article, whatever the host (see `Collection`).
+    func collect(_ readings: [SentenceReading]) -> Collection {
         var voices: [String: Voice] = [:]
         var order = 0
         // Known people of this article: folded full name -> (name, role, place)
@@ -163,18 +186,16 @@ struct ReactionExtractor {
             }
         }
 
-        // Related-headline items: headline (with a trailing ": voice") and its lede.
-        var relatedVoices: [Voice] = []
+        // Related-headline items: headline (with a trailing ": voice") and its lede; their
+        // mentions are judged in `resolve`, once the host is known.
+        var collection = Collection(voices: voices, people: people, mentionCounts: mentionCounts, forms: forms)
         for item in relatedItems.keys.sorted() {
             let sents = relatedItems[item]!
-            var found: [(Mention, [String])] = []
-            let evidence = sents.map(\.s.text)
+            var sentences: [Collection.RelatedSentence] = []
             for r in sents {
                 let s = r.s
                 let spans = r.nameSpans(knownSurnames: [:])
                 let persons = r.persons(spans: spans)
-                for p in persons where isForeign(p.place) { found.append((p, evidence)) }
-                if !found.isEmpty { continue }
                 var unnamed = r.unnamedVoices(nameStarts: Set(spans.map { $0.0 }))
                 if s.isHeadline {
                     // Only the headline's opening words or its ": voice" tail name the speaker.
@@ -186,7 +207,23 @@ struct ReactionExtractor {
                     let verbs = r.verbs
                     unnamed = unnamed.filter { u in verbs.contains { $0.start >= u.end && $0.start - u.end <= 3 } }
                 }
-                for u in unnamed where u.place == nil || isForeign(u.place) { found.append((u, evidence)) }
+                sentences.append(Collection.RelatedSentence(persons: persons, unnamed: unnamed))
+            }
+            collection.relatedItems.append((sents.map(\.s.text), sentences))
+        }
+        return collection
+    }
+
+    /// Reactions and officials of a collected article, for this extractor's host.
+    func resolve(_ collection: Collection) -> (reactions: [Reaction], officials: [Official], persons: [(name: String, forms: [String], mentions: Int)]) {
+        let voices = collection.voices, people = collection.people
+        var relatedVoices: [Voice] = []
+        for (evidence, sentences) in collection.relatedItems {
+            var found: [(Mention, [String])] = []
+            for sentence in sentences {
+                for p in sentence.persons where isForeign(p.place) { found.append((p, evidence)) }
+                if !found.isEmpty { continue }
+                for u in sentence.unnamed where u.place == nil || isForeign(u.place) { found.append((u, evidence)) }
                 // A headline tail naming a bare voice ("…: Ambassadors") speaks for a foreign group when the
                 // lede calls it foreign or international; the lede's own mention is found above.
             }
@@ -221,7 +258,9 @@ struct ReactionExtractor {
         for (key, info) in people where voices[key] == nil && info.role != nil && !isForeign(info.place) {
             officials.append(Official(name: info.name, role: info.role, mentionedOnly: true))
         }
-        let persons = people.map { (key, info) in (name: info.name, forms: (forms[key] ?? [info.name]).sorted(), mentions: mentionCounts[key] ?? 1) }
+        let persons = people.map { (key, info) in
+            (name: info.name, forms: (collection.forms[key] ?? [info.name]).sorted(), mentions: collection.mentionCounts[key] ?? 1)
+        }
         return (reactions, officials, persons)
     }
 

@@ -37,6 +37,9 @@ final class SentenceReading {
     /// Tokens covered by a reporting verb.
     let verbAt: [Bool]
     let verbs: [PhraseMatcher<String>.Match]
+    /// The places named, as `placeMatches` finds them: what the corpus-wide count of places
+    /// (which tells the host country) is made of.
+    let placeMatches: [PhraseMatcher<Place>.Match]
     let gaps: [String]           // characters before token i (gaps[count] = tail)
     /// The folded words' ids in the vocabulary's lexicon, for its phrase matchers.
     let ids: [Int32]
@@ -61,7 +64,8 @@ final class SentenceReading {
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
         for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { isCity[k] = true } }
-        for m in s.placeMatches ?? Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon) {
+        let placeMatches = Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon)
+        for m in placeMatches {
             for k in m.start..<m.end { placeAt[k] = m.payload }
             placeStart[m.start] = (m.payload, m.end)
         }
@@ -82,6 +86,7 @@ final class SentenceReading {
         self.isCity = isCity
         self.verbAt = verbAt
         self.verbs = verbs
+        self.placeMatches = placeMatches
         self.gaps = g
         self.ids = ids
         self.isStopword = box.vocabulary.stopwordFlags(ids)
