@@ -1,7 +1,10 @@
+import Foundation
+
 extension StringProtocol {
     /// True when `needle` occurs in the text, compared as UTF-8 bytes (the texts are NFC, so
     /// equal text is equal bytes). Foundation's `contains` goes through CFString on Linux and
     /// cost the analysis several per cent on its own.
+    @inlinable
     public func containsBytes(_ needle: String) -> Bool {
         needle.isEmpty || firstRange(ofBytes: needle) != nil
     }
@@ -11,48 +14,56 @@ extension StringProtocol {
     /// The first occurrence of `needle`, compared as UTF-8 bytes; nil when absent or when
     /// `needle` is empty. The texts are NFC, so equal text is equal bytes, and a match of a
     /// whole UTF-8 needle starts and ends on scalar boundaries. Foundation's `range(of:)`
-    /// goes through CFString on Linux, about 20,000 instructions a call.
+    /// goes through CFString on Linux, about 20,000 instructions a call; the needle is read
+    /// in place (an array of its bytes was a third of a call's cost).
+    @inlinable
     public func firstRange(ofBytes needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return nil }
-        let u = self.utf8
-        let found = u.withContiguousStorageIfAvailable { UTF8Scan.firstOffset(of: n, in: $0, from: 0) }
-            ?? Array(u).withUnsafeBufferPointer { UTF8Scan.firstOffset(of: n, in: $0, from: 0) }
-        guard let offset = found else { return nil }
-        let lower = u.index(u.startIndex, offsetBy: offset)
-        return lower..<u.index(lower, offsetBy: n.count)
+        byteRange(of: needle, last: false)
     }
-}
 
-extension StringProtocol {
     /// The last occurrence of `needle`, compared as UTF-8 bytes (see `firstRange(ofBytes:)`).
+    @inlinable
     public func lastRange(ofBytes needle: String) -> Range<Index>? {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return nil }
+        byteRange(of: needle, last: true)
+    }
+
+    /// Inlinable, so that it is specialised for `String` and `Substring` where it is called:
+    /// through the generic protocol every access to the bytes was a witness call.
+    @inlinable
+    func byteRange(of needle: String, last: Bool) -> Range<Index>? {
+        var needle = needle
         let u = self.utf8
-        let found = u.withContiguousStorageIfAvailable { lastOffset(of: n, in: $0) }
-            ?? Array(u).withUnsafeBufferPointer { lastOffset(of: n, in: $0) }
+        let found: Int? = needle.withUTF8 { n in
+            guard !n.isEmpty else { return nil }
+            return u.withContiguousStorageIfAvailable { byteOffset(of: n, in: $0, last: last) }
+                ?? Array(u).withUnsafeBufferPointer { byteOffset(of: n, in: $0, last: last) }
+        }
         guard let offset = found else { return nil }
         let lower = u.index(u.startIndex, offsetBy: offset)
-        return lower..<u.index(lower, offsetBy: n.count)
+        return lower..<u.index(lower, offsetBy: needle.utf8.count)
     }
 }
 
-/// Offset of the last occurrence of `needle` (not empty) in `haystack`.
-private func lastOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard haystack.count >= needle.count else { return nil }
-    var i = haystack.count - needle.count
-    while i >= 0 {
-        if haystack[i] == needle[0] {
-            var k = 1
-            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i }
+/// Offset of the first or last occurrence of `needle` (not empty) in `haystack`.
+@usableFromInline
+func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, last: Bool) -> Int? {
+    guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
+    let first = n[0], end = haystack.count - needle.count
+    if last {
+        var i = end
+        while i >= 0 {
+            if h[i] == first, memcmp(h + i, n, needle.count) == 0 { return i }
+            i -= 1
         }
-        i -= 1
+    } else {
+        var i = 0
+        while i <= end {
+            if h[i] == first, memcmp(h + i, n, needle.count) == 0 { return i }
+            i += 1
+        }
     }
     return nil
 }
-
 
 extension String {
     /// `hasSuffix` compared as UTF-8 bytes. On NFC text with a suffix such as "'s", "’s" or
