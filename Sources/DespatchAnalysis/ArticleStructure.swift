@@ -3,30 +3,40 @@ import DespatchModel
 import Foundation
 
 /// One sentence with its tokens, original and folded (same count, same order).
-struct Sentence {
+///
+/// A class with constant fields: every extractor keeps and filters arrays of sentences, and a
+/// copy of a struct of five arrays retained each of them (a reference is one retain); constant
+/// fields of a final class are read without the exclusivity checks of variables.
+final class Sentence {
     enum Kind { case body, caption, related }
-    var text: String
-    var words: [String]
-    var folded: [String]
-    var paragraph: Int
-    var kind: Kind
+    let text: String
+    let words: [String]
+    let folded: [String]
+    let paragraph: Int
+    let kind: Kind
     /// For related sentences: index of the related item (headline + lede).
-    var relatedItem: Int = -1
-    var isHeadline = false
+    let relatedItem: Int
+    let isHeadline: Bool
     /// For body sentences: the index in `ArticleStructure.body` of the paragraph it was cut from.
-    var bodyParagraph = -1
+    let bodyParagraph: Int
     /// The sentence as UTF-8 bytes; token offsets count these bytes.
-    var bytes: [UInt8]
+    let bytes: [UInt8]
     /// Where each word is in `bytes`.
-    var tokens: [Tokenizer.Span]
+    let tokens: [Tokenizer.Span]
 
-    init(_ text: String, paragraph: Int, kind: Kind) {
+    init(_ text: String, paragraph: Int, kind: Kind, relatedItem: Int = -1, isHeadline: Bool = false, bodyParagraph: Int = -1) {
         self.text = text
-        self.bytes = Array(text.utf8)
-        (self.words, self.tokens) = Tokenizer.words(utf8: bytes)
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        let (words, tokens) = Tokenizer.words(utf8: bytes)
+        self.words = words
+        self.tokens = tokens
         self.folded = Self.fold(words, tokens, bytes)
         self.paragraph = paragraph
         self.kind = kind
+        self.relatedItem = relatedItem
+        self.isHeadline = isHeadline
+        self.bodyParagraph = bodyParagraph
     }
 }
 
@@ -130,9 +140,7 @@ struct ArticleStructure {
             if !seenBody.insert(key) { repeatedParagraphs += 1; continue }
             body.append(p)
             for s in Self.splitter.split(p) {
-                var sentence = Sentence(s, paragraph: pi, kind: .body)
-                sentence.bodyParagraph = body.count - 1
-                sentences.append(sentence)
+                sentences.append(Sentence(s, paragraph: pi, kind: .body, bodyParagraph: body.count - 1))
             }
         }
         // Related block: headlines (short, no final stop) each followed by an optional lede.
@@ -144,16 +152,11 @@ struct ArticleStructure {
             if isHeadline {
                 item += 1
                 relatedHeadlines.append(line)
-                var s = Sentence(line, paragraph: -1, kind: .related)
-                s.relatedItem = item
-                s.isHeadline = true
-                sentences.append(s)
+                sentences.append(Sentence(line, paragraph: -1, kind: .related, relatedItem: item, isHeadline: true))
             } else {
                 if item < 0 { item = 0 }
                 for t in Self.splitter.split(line) {
-                    var s = Sentence(t, paragraph: -1, kind: .related)
-                    s.relatedItem = item
-                    sentences.append(s)
+                    sentences.append(Sentence(t, paragraph: -1, kind: .related, relatedItem: item))
                 }
             }
         }
