@@ -13,17 +13,39 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// The words' ids in the vocabulary's `Lexicon` (the stem of a `prefixLast` entry has none).
         var ids: [Int32] = []
     }
-    private var byFirst = WordMap<[Entry]>()
-    /// The entries of `byFirst` by the lexicon id of their first word, once `index` has run:
-    /// a sentence's words are looked up once in the lexicon, and every matcher then finds its
-    /// entries by array index instead of hashing every word again.
-    private var byFirstID: [[Entry]] = []
-    private var indexed = false
-    /// Whether any one-word stem was added (most matchers have none).
-    private var hasStems = false
-    /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
-    /// compared only with the stems that can start it, and the first that does still wins.
-    private var byFirstPrefix: [[(String, Entry)]] = Array(repeating: [], count: 256)
+    /// The tables, in one object shared by copies until one of them changes (copy on write):
+    /// a matcher is copied wherever it is used, and a copy of five tables retained each.
+    /// Changed only through `unique()`, on a matcher's own copy, while the vocabulary is built.
+    final class Storage: @unchecked Sendable {
+        var byFirst = WordMap<[Entry]>()
+        /// The entries of `byFirst` by the lexicon id of their first word, once `index` has run:
+        /// a sentence's words are looked up once in the lexicon, and every matcher then finds its
+        /// entries by array index instead of hashing every word again.
+        var byFirstID: [[Entry]] = []
+        var indexed = false
+        /// Whether any one-word stem was added (most matchers have none).
+        var hasStems = false
+        /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
+        /// compared only with the stems that can start it, and the first that does still wins.
+        var byFirstPrefix: [[(String, Entry)]] = Array(repeating: [], count: 256)
+
+        init() {}
+
+        func copy() -> Storage {
+            let c = Storage()
+            c.byFirst = byFirst
+            c.byFirstID = byFirstID
+            c.indexed = indexed
+            c.hasStems = hasStems
+            c.byFirstPrefix = byFirstPrefix
+            return c
+        }
+    }
+    private var storage = Storage()
+
+    private mutating func unique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    }
 
     public init() {}
 
@@ -33,13 +55,14 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         if p.hasSuffix("*") { prefix = true; p.removeLast() }
         let words = Tokenizer.foldedWords(p)
         guard !words.isEmpty else { return }
-        indexed = false  // an entry added after `index` is not in the id tables
+        unique()
+        storage.indexed = false  // an entry added after `index` is not in the id tables
         let e = Entry(words: words, prefixLast: prefix, payload: payload, phrase: phrase)
         if prefix && words.count == 1, let head = words[0].utf8.first {
-            byFirstPrefix[Int(head)].append((words[0], e))
-            hasStems = true
+            storage.byFirstPrefix[Int(head)].append((words[0], e))
+            storage.hasStems = true
         } else {
-            byFirst[words[0], default: []].append(e)
+            storage.byFirst[words[0], default: []].append(e)
         }
     }
 
@@ -52,14 +75,16 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// Gives every word of the entries an id in `lexicon` (first step of indexing).
     func register(in lexicon: inout Lexicon) {
-        byFirst.forEach { _, entries in
+        storage.byFirst.forEach { _, entries in
             for e in entries { for (k, w) in e.words.enumerated() where !(e.prefixLast && k == e.words.count - 1) { lexicon.add(w) } }
         }
     }
 
     /// Builds the id tables from a lexicon that holds every word `register` gave it.
     mutating func index(with lexicon: Lexicon) {
-        byFirstID = Array(repeating: [], count: lexicon.count)
+        unique()
+        var byFirstID = [[Entry]](repeating: [], count: lexicon.count)
+        let byFirst = storage.byFirst
         var table = byFirst
         byFirst.forEach { first, entries in
             let withIDs = entries.map { e -> Entry in
@@ -70,15 +95,18 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             table[first] = withIDs
             byFirstID[Int(lexicon.id(first))] = withIDs
         }
-        byFirst = table
-        indexed = true
+        storage.byFirst = table
+        storage.byFirstID = byFirstID
+        storage.indexed = true
     }
 
     /// `matches(words)` for words whose lexicon ids are `ids` (`Lexicon.ids(words)`): the same
     /// matches, found by id.
     public func matches(_ words: [String], ids: [Int32]) -> [Match] {
-        guard indexed else { return matches(words) }
-        return scan(words, entries: { i in
+        let st = storage
+        guard st.indexed else { return matches(words) }
+        let byFirstID = st.byFirstID
+        return scan(words, st, entries: { i in
             let id = ids[i]
             return id >= 0 && Int(id) < byFirstID.count ? byFirstID[Int(id)] : nil
         }, sameWord: { e, k, position in ids[position] == e.ids[k] })
@@ -86,14 +114,18 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
 
     /// All matches, longest first at each position, non-overlapping (leftmost-longest).
     public func matches(_ words: [String]) -> [Match] {
-        scan(words, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.words[k] })
+        let st = storage
+        let byFirst = st.byFirst
+        return scan(words, st, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.words[k] })
     }
 
     /// The one matching loop of both `matches`: `entries(i)` gives the entries whose first word
     /// is word `i`, `sameWord(e, k, position)` whether word `position` is word `k` of `e` (the
     /// stem of a `prefixLast` entry is compared here, by prefix).
     @inline(__always)
-    private func scan(_ words: [String], entries: (Int) -> [Entry]?, sameWord: (Entry, Int, Int) -> Bool) -> [Match] {
+    private func scan(_ words: [String], _ st: Storage, entries: (Int) -> [Entry]?, sameWord: (Entry, Int, Int) -> Bool) -> [Match] {
+        let hasStems = st.hasStems
+        let byFirstPrefix = hasStems ? st.byFirstPrefix : []
         var result: [Match] = []
         var i = 0
         while i < words.count {
