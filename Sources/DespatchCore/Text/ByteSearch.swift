@@ -48,18 +48,21 @@ extension StringProtocol {
 @usableFromInline
 func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, last: Bool) -> Int? {
     guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
-    let first = n[0], end = haystack.count - needle.count
+    let first = Int32(n[0]), end = haystack.count - needle.count
     if last {
+        let byte = n[0]
         var i = end
         while i >= 0 {
-            if h[i] == first, memcmp(h + i, n, needle.count) == 0 { return i }
+            if h[i] == byte, memcmp(h + i, n, needle.count) == 0 { return i }
             i -= 1
         }
     } else {
+        // Forward, candidates are found with libc's memchr, which tests many bytes at a time.
         var i = 0
-        while i <= end {
-            if h[i] == first, memcmp(h + i, n, needle.count) == 0 { return i }
-            i += 1
+        while i <= end, let p = memchr(h + i, first, end + 1 - i) {
+            let at = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - h
+            if memcmp(h + at, n, needle.count) == 0 { return at }
+            i = at + 1
         }
     }
     return nil
