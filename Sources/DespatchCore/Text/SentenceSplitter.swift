@@ -64,7 +64,7 @@ public struct SentenceSplitter: Sendable {
             start = end
             guard hi > lo else { return }
             var s = String(decoding: b[lo..<hi], as: UTF8.self)
-            if s.hasSuffix("/.") {
+            if s.hasSuffixBytes("/.") {
                 s.removeLast(2)
                 while s.last == " " { s.removeLast() }
                 if let last = s.last, !".!?".contains(last) { s.append(".") }
@@ -142,10 +142,13 @@ public struct SentenceSplitter: Sendable {
         // A single capital letter: an initial ("J. Smith"), or dotted capitals ("U.S.", "U.N.").
         var letters = 0
         var firstLetter: Unicode.Scalar?
-        var pieceLengths: [Int] = [0]  // characters between dots (NFC: one scalar each)
+        // Characters between dots (NFC: one scalar each): how many pieces, the longest, and the
+        // current one's length.
+        var pieces = 1, longestPiece = 0, piece = 0
         for scalar in word.unicodeScalars {
-            if scalar == "." { pieceLengths.append(0); continue }
-            pieceLengths[pieceLengths.count - 1] += 1
+            if scalar == "." { pieces += 1; piece = 0; continue }
+            piece += 1
+            longestPiece = max(longestPiece, piece)
             let v = scalar.value
             if v < 0x80 {
                 // ASCII letters (the only ASCII letter categories: upper and lower case).
@@ -164,7 +167,7 @@ public struct SentenceSplitter: Sendable {
         }
         if letters == 1, let first = firstLetter, first.properties.isUppercase { return true }
         // Every piece between dots one character: "U.S", "e.g".
-        if pieceLengths.count > 1, pieceLengths.allSatisfy({ $0 <= 1 }) { return true }
+        if pieces > 1, longestPiece <= 1 { return true }
         return false
     }
 }
