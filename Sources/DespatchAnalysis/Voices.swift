@@ -136,7 +136,7 @@ final class SentenceReading {
     }
 
     /// The place names of `matches` (the sentence's `placeMatches`) as written, possessive
-    /// dropped: the first pass counts them to tell which country the coverage is about.
+    /// dropped: the corpus-wide count of them tells which country the coverage is about.
     static func placeMentions(_ s: Sentence, _ matches: [PhraseMatcher<Place>.Match]) -> [(place: Place, form: String)] {
         matches.map { m in
             var form = Tokenizer.slice(s.bytes, s.tokens[m.start].offset, s.tokens[m.end - 1].end)
