@@ -47,6 +47,21 @@ final class ParagraphShaper {
     /// Whether items are shaped word by word through the cache (a test compares both ways).
     var shapesByWords = true
 
+    /// The line breaks of paragraphs broken before, by a 128-bit digest of everything they
+    /// depend on (text, styled runs, font, width, indent): a long document is paginated twice,
+    /// and the second time a paragraph takes its breaks from here instead of Pango's break
+    /// analysis and the first fit. A paragraph whose line ends in a hyphen still has its break
+    /// analysis made, for shaping the hyphen. Line ends are stored in 32 bits each.
+    private var knownBreaks: [BreakKey: [UInt32]] = [:]
+    private static let knownBreaksLimit = 200_000
+    /// Whether breaks are taken from `knownBreaks` (a test compares both ways).
+    var remembersBreaks = true
+
+    struct BreakKey: Hashable {
+        var fnv: UInt64
+        var hash: Int
+    }
+
     init(context: OpaquePointer) { self.context = context }
 
     struct Request {
@@ -170,11 +185,21 @@ final class ParagraphShaper {
             if natural <= full, !Self.hasForcedBreak(UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), Int(length)) {
                 breaks = [(charCount, false, false)]
             } else {
-                analyseBreaks()
-                breaks = Self.firstFitBreaks(widths: widths, logAttrs: logAttrs, first: full, rest: full - hang) { k in
-                    self.hyphenWidth(items, at: byteOf[k - 1], flags: flags)
+                let key = remembersBreaks ? Self.breakKey(request, bytes: UnsafeRawBufferPointer(start: chars, count: Int(length)),
+                                                          full: full, hang: hang) : nil
+                if let key, let known = knownBreaks[key] {
+                    breaks = known.map { (Int($0 >> 2), $0 & 2 != 0, $0 & 1 != 0) }
+                } else {
+                    analyseBreaks()
+                    breaks = Self.firstFitBreaks(widths: widths, logAttrs: logAttrs, first: full, rest: full - hang) { k in
+                        self.hyphenWidth(items, at: byteOf[k - 1], flags: flags)
+                    }
+                    guard !breaks.isEmpty else { return nil }
+                    if let key {
+                        if knownBreaks.count >= Self.knownBreaksLimit { knownBreaks.removeAll(keepingCapacity: true) }
+                        knownBreaks[key] = breaks.map { UInt32($0.end) << 2 | ($0.wrapped ? 2 : 0) | ($0.hyphen ? 1 : 0) }
+                    }
                 }
-                guard !breaks.isEmpty else { return nil }
             }
 
             // Cut the glyph items at the breaks.
@@ -198,7 +223,10 @@ final class ParagraphShaper {
                     break
                 }
                 guard !runs.isEmpty else { return nil }
-                if line.hyphen, !hyphenate(&runs, chars: chars, length: length, logAttrs: &logAttrs, byteOf: byteOf, flags: flags) { return nil }
+                if line.hyphen {
+                    analyseBreaks()  // shaping the hyphen reads the break analysis
+                    if !hyphenate(&runs, chars: chars, length: length, logAttrs: &logAttrs, byteOf: byteOf, flags: flags) { return nil }
+                }
                 if line.wrapped, let last = runs.last {
                     // The space a line was broken after takes no room (as Pango's layout does).
                     let glyphs = last.pointer.pointee.glyphs!
@@ -227,6 +255,34 @@ final class ParagraphShaper {
             guard remainders.isEmpty else { return nil }
             return Result(paragraph: BrokenParagraph(text: Array(buffer), lines: lines, color: request.color), hasUnknownGlyphs: hasUnknown)
         }
+    }
+
+    /// The digest of what a paragraph's breaks depend on: its bytes, its styled runs (colour
+    /// aside), the font and line spacing, the first line's room and the indent of the others.
+    /// Two independent 64-bit hashes (FNV-1a and the standard library's), so that two
+    /// different paragraphs are taken for one only with a chance of about one in 2^128.
+    static func breakKey(_ request: Request, bytes: UnsafeRawBufferPointer, full: Int32, hang: Int32) -> BreakKey {
+        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        func mix<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { for b in $0 { mix(b) } } }
+        var hasher = Hasher()
+        for b in bytes { mix(b) }
+        hasher.combine(bytes: bytes)
+        mix(UInt8(0))
+        for b in request.fontKey.utf8 { mix(b) }
+        hasher.combine(request.fontKey)
+        mix(full); mix(hang); mix(Int64(request.runs.count))
+        hasher.combine(full); hasher.combine(hang); hasher.combine(request.runs.count)
+        for run in request.runs {
+            let language = run.language ?? ""
+            mix(Int64(run.range.lowerBound)); mix(Int64(run.range.upperBound))
+            mix(UInt8((run.bold ? 1 : 0) | (run.italic ? 2 : 0)))
+            for b in language.utf8 { mix(b) }
+            mix(UInt8(0))
+            hasher.combine(run.range.lowerBound); hasher.combine(run.range.upperBound)
+            hasher.combine(run.bold); hasher.combine(run.italic); hasher.combine(language)
+        }
+        return BreakKey(fnv: fnv, hash: hasher.finalize())
     }
 
     /// Shapes a left-to-right item word by word, each word and each run of spaces once per
