@@ -102,6 +102,48 @@ final class ParagraphShaperTests: XCTestCase {
         XCTAssertGreaterThan(glyphs, compared * 20)
     }
 
+    /// A long document is paginated twice, and the second time paragraphs take their items and
+    /// breaks from the first (`ParagraphShaper.knownItems`, `knownBreaks`); a hyphenated line
+    /// then has only its last word's break analysis. What comes back must be what shaping
+    /// afresh gives: the same lines, glyphs, advances and clusters, and the same line widths.
+    func testRememberedItemsAndBreaksGiveTheLinesOfShapingAfresh() throws {
+        let renderer = try Synthetic.renderer()
+        let remembering = RenderContext(pango: renderer.pango, hyphenator: HyphenatorLoader.shared(for: "en"))
+        let fresh = RenderContext(pango: renderer.pango, hyphenator: HyphenatorLoader.shared(for: "en"))
+        fresh.remembersShaping = false
+        let styles = [TextStyle(family: "Noto Serif", size: 10, alignment: .justify, lineSpacing: 1.35, hyphenate: true),
+                      TextStyle(family: "Noto Sans", size: 8, bold: true, alignment: .left).with { $0.hangingIndent = 12 }]
+        let paragraphs = try sampleParagraphs() + ["Tô Lâm, Đại sứ Lê Hoài Trung — “chúc mừng” 14th Congress.",
+                                                   "Иван Петров  и Мария", "Café, naïve façade — “quotes” and 1,234.5 %"]
+        var compared = 0, hyphenated = 0
+        for style in styles {
+            for paragraph in paragraphs {
+                let prepared = remembering.prepare([StyledRun(paragraph)], style: style)
+                for width in [180.0, 280.0] {
+                    _ = remembering.paragraph(prepared, style: style, width: width)
+                    guard let again = remembering.paragraph(prepared, style: style, width: width) as? BrokenParagraph,
+                          let afresh = fresh.paragraph(prepared, style: style, width: width) as? BrokenParagraph else { continue }
+                    let label = "\(style.family) \(width): \(paragraph.prefix(40))"
+                    XCTAssertEqual(again.lineStarts(), afresh.lineStarts(), label)
+                    XCTAssertEqual(again.glyphs(), afresh.glyphs(), label)
+                    XCTAssertEqual(again.lineMetrics().map(\.width), afresh.lineMetrics().map(\.width), label)
+                    compared += 1
+                    // A line broken at a soft hyphen: the next one starts right after it.
+                    let bytes = Array(prepared.text.utf8)
+                    if again.lineStarts().dropFirst().contains(where: { $0 >= 2 && bytes[$0 - 2] == 0xC2 && bytes[$0 - 1] == 0xAD }) {
+                        hyphenated += 1
+                    }
+                }
+            }
+        }
+        let hits = remembering.rememberedShapingHits
+        XCTAssertGreaterThan(compared, paragraphs.count * 2)
+        XCTAssertGreaterThanOrEqual(hits.items, compared, "every second shaping took its items from the first")
+        XCTAssertGreaterThan(hits.breaks, compared / 2, "and most their breaks")
+        XCTAssertEqual(fresh.rememberedShapingHits.items + fresh.rememberedShapingHits.breaks, 0)
+        XCTAssertGreaterThan(hyphenated, 0, "hyphenated lines were among those compared")
+    }
+
     func testWhatTheShaperDoesNotHandleGoesToPango() throws {
         let renderer = try Synthetic.renderer()
         let context = RenderContext(pango: renderer.pango, hyphenator: nil)

@@ -20,6 +20,14 @@ final class RenderContext {
         set { shaper.shapesByWords = newValue }
     }
 
+    /// Whether the shaper takes paragraphs' items and breaks from those it found before (see
+    /// `ParagraphShaper`), and how often it did: for tests that compare both ways.
+    var remembersShaping: Bool {
+        get { shaper.remembersItems && shaper.remembersBreaks }
+        set { shaper.remembersItems = newValue; shaper.remembersBreaks = newValue }
+    }
+    var rememberedShapingHits: (items: Int, breaks: Int) { (shaper.itemHits, shaper.breakHits) }
+
     static let pangoLinesByDefault = ProcessInfo.processInfo.environment["DESPATCH_PANGO_LINES"] == "1"
 
     init(pango: PangoEnvironment, hyphenator: Hyphenator?) {

@@ -50,16 +50,39 @@ final class ParagraphShaper {
     /// The line breaks of paragraphs broken before, by a 128-bit digest of everything they
     /// depend on (text, styled runs, font, width, indent): a long document is paginated twice,
     /// and the second time a paragraph takes its breaks from here instead of Pango's break
-    /// analysis and the first fit. A paragraph whose line ends in a hyphen still has its break
-    /// analysis made, for shaping the hyphen. Line ends are stored in 32 bits each.
+    /// analysis and the first fit (a line ending in a hyphen has the break analysis of its
+    /// last word alone, for shaping the hyphen). Line ends are stored in 32 bits each.
     private var knownBreaks: [BreakKey: [UInt32]] = [:]
     private static let knownBreaksLimit = 200_000
     /// Whether breaks are taken from `knownBreaks` (a test compares both ways).
     var remembersBreaks = true
+    /// How many paragraphs took their breaks, and their items, from what was remembered.
+    private(set) var breakHits = 0, itemHits = 0
 
     struct BreakKey: Hashable {
         var fnv: UInt64
         var hash: Int
+    }
+
+    /// The items Pango's itemizing gave paragraphs before, by the digest of their text, runs
+    /// and font (`paragraphKey`): the second pagination of a long document, and a table cell
+    /// measured at several widths, copy them instead of itemizing again, which costs some
+    /// 58,000 instructions a paragraph. Bounded by a count of items.
+    private var knownItems: [BreakKey: RememberedItems] = [:]
+    private var knownItemCount = 0
+    private static let knownItemLimit = 60_000
+    /// Whether items are taken from `knownItems` (a test compares both ways).
+    var remembersItems = true
+
+    /// Copies of a paragraph's items, owned here and freed once.
+    final class RememberedItems {
+        private let items: [UnsafeMutablePointer<PangoItem>]
+        /// Takes copies of `items`; the caller keeps its own.
+        init(copying items: [UnsafeMutablePointer<PangoItem>]) { self.items = items.map { pango_item_copy($0)! } }
+        var count: Int { items.count }
+        /// New copies, for the caller to own.
+        func copies() -> [UnsafeMutablePointer<PangoItem>] { items.map { pango_item_copy($0)! } }
+        deinit { for item in items { pango_item_free(item) } }
     }
 
     init(context: OpaquePointer) { self.context = context }
@@ -98,23 +121,35 @@ final class ParagraphShaper {
         guard calibration.count == 4 else { return nil }
         var text = Array(request.text.utf8CString)
         let length = Int32(text.count - 1)
-        let attributes = AttributeList()
-        attributes.addFont(request.font, 0..<Int(length))
-        for run in request.runs {
-            if run.bold { attributes.addBold(run.range) }
-            if run.italic { attributes.addItalic(run.range) }
-            if let code = run.language { attributes.addLanguage(code, run.range) }
-        }
         return text.withUnsafeMutableBufferPointer { buffer -> Result? in
             let chars = buffer.baseAddress!
-            guard let list = pango_itemize(context, chars, 0, length, attributes.pointer, nil) else { return nil }
+            let paragraphKey = remembersItems || remembersBreaks
+                ? Self.paragraphKey(request, bytes: UnsafeRawBufferPointer(start: chars, count: Int(length))) : nil
+            let itemKey = remembersItems ? paragraphKey : nil
             var items: [UnsafeMutablePointer<PangoItem>] = []
-            var node: UnsafeMutablePointer<GList>? = list
-            while let n = node {
-                items.append(n.pointee.data.assumingMemoryBound(to: PangoItem.self))
-                node = n.pointee.next
+            if let itemKey, let known = knownItems[itemKey] {
+                items = known.copies()
+                itemHits += 1
+            } else {
+                let attributes = AttributeList()
+                attributes.addFont(request.font, 0..<Int(length))
+                for run in request.runs {
+                    if run.bold { attributes.addBold(run.range) }
+                    if run.italic { attributes.addItalic(run.range) }
+                    if let code = run.language { attributes.addLanguage(code, run.range) }
+                }
+                guard let list = pango_itemize(context, chars, 0, length, attributes.pointer, nil) else { return nil }
+                var node: UnsafeMutablePointer<GList>? = list
+                while let n = node {
+                    items.append(n.pointee.data.assumingMemoryBound(to: PangoItem.self))
+                    node = n.pointee.next
+                }
+                g_list_free(list)
+                if let itemKey, knownItemCount + items.count <= Self.knownItemLimit {
+                    knownItems[itemKey] = RememberedItems(copying: items)
+                    knownItemCount += items.count
+                }
             }
-            g_list_free(list)
             var owned = items  // freed on every exit until handed to glyph items
             defer { for item in owned { pango_item_free(item) } }
             guard let first = items.first, let baseFont = first.pointee.analysis.font,
@@ -185,10 +220,10 @@ final class ParagraphShaper {
             if natural <= full, !Self.hasForcedBreak(UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), Int(length)) {
                 breaks = [(charCount, false, false)]
             } else {
-                let key = remembersBreaks ? Self.breakKey(request, bytes: UnsafeRawBufferPointer(start: chars, count: Int(length)),
-                                                          full: full, hang: hang) : nil
+                let key = remembersBreaks ? paragraphKey.map { Self.breakKey($0, full: full, hang: hang) } : nil
                 if let key, let known = knownBreaks[key] {
                     breaks = known.map { (Int($0 >> 2), $0 & 2 != 0, $0 & 1 != 0) }
+                    breakHits += 1
                 } else {
                     analyseBreaks()
                     breaks = Self.firstFitBreaks(widths: widths, logAttrs: logAttrs, first: full, rest: full - hang) { k in
@@ -223,10 +258,8 @@ final class ParagraphShaper {
                     break
                 }
                 guard !runs.isEmpty else { return nil }
-                if line.hyphen {
-                    analyseBreaks()  // shaping the hyphen reads the break analysis
-                    if !hyphenate(&runs, chars: chars, length: length, logAttrs: &logAttrs, byteOf: byteOf, flags: flags) { return nil }
-                }
+                if line.hyphen, !hyphenate(&runs, chars: chars, length: length, logAttrs: &logAttrs, byteOf: byteOf,
+                                           language: first.pointee.analysis.language, flags: flags) { return nil }
                 if line.wrapped, let last = runs.last {
                     // The space a line was broken after takes no room (as Pango's layout does).
                     let glyphs = last.pointer.pointee.glyphs!
@@ -257,32 +290,49 @@ final class ParagraphShaper {
         }
     }
 
-    /// The digest of what a paragraph's breaks depend on: its bytes, its styled runs (colour
-    /// aside), the font and line spacing, the first line's room and the indent of the others.
-    /// Two independent 64-bit hashes (FNV-1a and the standard library's), so that two
-    /// different paragraphs are taken for one only with a chance of about one in 2^128.
-    static func breakKey(_ request: Request, bytes: UnsafeRawBufferPointer, full: Int32, hang: Int32) -> BreakKey {
-        var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ byte: UInt8) { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        func mix<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { for b in $0 { mix(b) } } }
+    /// The digest of what a paragraph's items depend on: its bytes, its styled runs (colour
+    /// aside), the font and line spacing. Two independent 64-bit hashes (one over 8-byte words,
+    /// and the standard library's), so that two different paragraphs are taken for one only
+    /// with a chance of about one in 2^128.
+    static func paragraphKey(_ request: Request, bytes: UnsafeRawBufferPointer) -> BreakKey {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ word: UInt64) { h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15; h ^= h >> 29 }
         var hasher = Hasher()
-        for b in bytes { mix(b) }
         hasher.combine(bytes: bytes)
-        mix(UInt8(0))
-        for b in request.fontKey.utf8 { mix(b) }
+        var i = 0
+        while i + 8 <= bytes.count { mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
+        var tail: UInt64 = 0
+        while i < bytes.count { tail = tail << 8 | UInt64(bytes[i]); i += 1 }
+        mix(tail); mix(UInt64(bytes.count))
+        for b in request.fontKey.utf8 { mix(UInt64(b)) }
         hasher.combine(request.fontKey)
-        mix(full); mix(hang); mix(Int64(request.runs.count))
-        hasher.combine(full); hasher.combine(hang); hasher.combine(request.runs.count)
+        mix(UInt64(request.runs.count))
+        hasher.combine(request.runs.count)
         for run in request.runs {
             let language = run.language ?? ""
-            mix(Int64(run.range.lowerBound)); mix(Int64(run.range.upperBound))
-            mix(UInt8((run.bold ? 1 : 0) | (run.italic ? 2 : 0)))
-            for b in language.utf8 { mix(b) }
-            mix(UInt8(0))
+            mix(UInt64(run.range.lowerBound)); mix(UInt64(run.range.upperBound))
+            mix((run.bold ? 1 : 0) | (run.italic ? 2 : 0))
+            for b in language.utf8 { mix(UInt64(b)) }
+            mix(0xFF)
             hasher.combine(run.range.lowerBound); hasher.combine(run.range.upperBound)
             hasher.combine(run.bold); hasher.combine(run.italic); hasher.combine(language)
         }
-        return BreakKey(fnv: fnv, hash: hasher.finalize())
+        return BreakKey(fnv: h, hash: hasher.finalize())
+    }
+
+    /// What a paragraph's breaks depend on: its `paragraphKey`, the first line's room and the
+    /// indent of the others.
+    static func breakKey(_ paragraph: BreakKey, full: Int32, hang: Int32) -> BreakKey {
+        var h = paragraph.fnv
+        for word in [UInt64(UInt32(bitPattern: full)), UInt64(UInt32(bitPattern: hang))] {
+            h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+        }
+        var hasher = Hasher()
+        hasher.combine(paragraph.hash)
+        hasher.combine(full)
+        hasher.combine(hang)
+        return BreakKey(fnv: h, hash: hasher.finalize())
     }
 
     /// Shapes a left-to-right item word by word, each word and each run of spaces once per
@@ -455,7 +505,8 @@ final class ParagraphShaper {
     /// Shapes the last word of a line again with Pango's NEED_HYPHEN flag, which turns its
     /// final soft hyphen into a hyphen glyph.
     private func hyphenate(_ runs: inout [GlyphRun], chars: UnsafeMutablePointer<CChar>, length: Int32,
-                           logAttrs: inout [PangoLogAttr], byteOf: [Int32], flags: PangoShapeFlags) -> Bool {
+                           logAttrs: inout [PangoLogAttr], byteOf: [Int32], language: OpaquePointer?,
+                           flags: PangoShapeFlags) -> Bool {
         guard let last = runs.popLast() else { return false }
         let item = last.pointer.pointee.item!
         let itemStart = item.pointee.offset
@@ -472,8 +523,23 @@ final class ParagraphShaper {
         tailItem.pointee.analysis.flags |= UInt8(PANGO_ANALYSIS_FLAG_NEED_HYPHEN)
         guard let firstChar = byteOf.firstIndex(of: tailItem.pointee.offset) else { return false }
         let glyphs = pango_glyph_string_new()!
-        logAttrs.withUnsafeMutableBufferPointer { attrs in
-            pango_shape_item(tailItem, chars, length, attrs.baseAddress! + firstChar, glyphs, flags)
+        if logAttrs.isEmpty {
+            // Breaks remembered from the first pagination, so no break analysis of the whole
+            // paragraph: the word's own, with the character before it and the one after the
+            // break for context, is what shaping the hyphen reads (the same PDFs either way).
+            let charCount = byteOf.count - 1
+            let fromChar = max(0, firstChar - 1)
+            let toChar = min(charCount, firstChar + Int(tailItem.pointee.num_chars) + 1)
+            let from = Int(byteOf[fromChar]), to = Int(byteOf[toChar])
+            var local = [PangoLogAttr](repeating: PangoLogAttr(), count: toChar - fromChar + 1)
+            pango_get_log_attrs(chars + from, Int32(to - from), -1, language, &local, Int32(local.count))
+            local.withUnsafeMutableBufferPointer { attrs in
+                pango_shape_item(tailItem, chars, length, attrs.baseAddress! + (firstChar - fromChar), glyphs, flags)
+            }
+        } else {
+            logAttrs.withUnsafeMutableBufferPointer { attrs in
+                pango_shape_item(tailItem, chars, length, attrs.baseAddress! + firstChar, glyphs, flags)
+            }
         }
         pango_glyph_string_free(tail.pointer.pointee.glyphs)
         tail.pointer.pointee.glyphs = glyphs
