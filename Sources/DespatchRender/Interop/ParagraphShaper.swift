@@ -22,23 +22,9 @@ final class ParagraphShaper {
     private var calibrations: [String: [LineMetrics]] = [:]
     private var verticalMetrics: [UnsafeMutableRawPointer: (Int32, Int32)] = [:]
     private var hyphenWidths: [UnsafeMutableRawPointer: Int32] = [:]
-    /// Glyphs of words and of runs of spaces already shaped, by font, script, language and text
-    /// (see `shapeByWords`).
-    private var words: [WordKey: ShapedWord] = [:]
-
-    struct WordKey: Hashable {
-        var font: UnsafeMutableRawPointer
-        var script: Int32
-        var language: UnsafeMutableRawPointer?
-        /// A `String`: words of up to 15 bytes are stored inline, so a lookup allocates nothing.
-        var text: String
-    }
-
-    struct ShapedWord {
-        var glyphs: [PangoGlyphInfo]
-        /// Byte offset in the word of each glyph's cluster.
-        var clusters: [Int32]
-    }
+    /// Glyphs of words and of runs of spaces already shaped, by font, script, language and
+    /// bytes (see `shapeByWords`).
+    private var wordCache = WordGlyphCache()
 
     /// Most documents repeat a few thousand words; a pathological one is not allowed to grow
     /// the cache without end.
@@ -348,19 +334,22 @@ final class ParagraphShaper {
               let font = item.pointee.analysis.font else { return false }
         let start = Int(item.pointee.offset), end = start + Int(item.pointee.length)
         let bytes = UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self)
-        var pieces: [(word: ShapedWord, offset: Int)] = []
+        let fontKey = UnsafeMutableRawPointer(font), script = Int32(item.pointee.analysis.script)
+        let language = item.pointee.analysis.language.map { UnsafeMutableRawPointer($0) }
+        // Emptied only between items: the pieces below point into the cache's stores.
+        if wordCache.count >= Self.wordCacheLimit { wordCache.removeAll() }
+        var pieces: [(glyphStart: Int32, glyphCount: Int32, offset: Int32)] = []
         var total = 0
         var i = start
         while i < end {
             let space = bytes[i] == 0x20
             var j = i + 1
             while j < end, (bytes[j] == 0x20) == space { j += 1 }
-            let key = WordKey(font: UnsafeMutableRawPointer(font), script: Int32(item.pointee.analysis.script),
-                              language: item.pointee.analysis.language.map { UnsafeMutableRawPointer($0) },
-                              text: String(decoding: UnsafeBufferPointer(start: bytes + i, count: j - i), as: UTF8.self))
-            let word: ShapedWord
-            if let known = words[key] {
-                word = known
+            let word = UnsafeRawBufferPointer(start: bytes + i, count: j - i)
+            let hash = WordGlyphCache.hash(word, font: fontKey, script: script, language: language)
+            let entry: WordGlyphCache.Entry
+            if let known = wordCache.find(word, hash: hash, font: fontKey, script: script, language: language) {
+                entry = known
             } else {
                 let piece = pango_glyph_string_new()!
                 defer { pango_glyph_string_free(piece) }
@@ -368,22 +357,27 @@ final class ParagraphShaper {
                 analysis.flags = 0  // a copy on the stack: no character offset beside it
                 pango_shape_with_flags(chars + i, Int32(j - i), chars + i, Int32(j - i), &analysis, piece, flags)
                 let n = Int(piece.pointee.num_glyphs)
-                word = ShapedWord(glyphs: Array(UnsafeBufferPointer(start: piece.pointee.glyphs, count: n)),
-                                  clusters: Array(UnsafeBufferPointer(start: piece.pointee.log_clusters, count: n)))
-                if words.count >= Self.wordCacheLimit { words.removeAll(keepingCapacity: true) }
-                words[key] = word
+                entry = wordCache.insert(word, hash: hash, font: fontKey, script: script, language: language,
+                                         glyphs: UnsafeBufferPointer(start: piece.pointee.glyphs, count: n),
+                                         clusters: UnsafeBufferPointer(start: piece.pointee.log_clusters, count: n))
             }
-            pieces.append((word, i - start))
-            total += word.glyphs.count
+            pieces.append((entry.glyphStart, entry.glyphCount, Int32(i - start)))
+            total += Int(entry.glyphCount)
             i = j
         }
         pango_glyph_string_set_size(glyphs, Int32(total))
-        var g = 0
-        for (word, offset) in pieces {
-            for k in word.glyphs.indices {
-                glyphs.pointee.glyphs[g] = word.glyphs[k]
-                glyphs.pointee.log_clusters[g] = word.clusters[k] + Int32(offset)
-                g += 1
+        let out = glyphs.pointee
+        wordCache.glyphs.withUnsafeBufferPointer { known in
+            wordCache.clusters.withUnsafeBufferPointer { knownClusters in
+                var g = 0
+                for piece in pieces {
+                    let from = Int(piece.glyphStart)
+                    for k in from..<(from + Int(piece.glyphCount)) {
+                        out.glyphs[g] = known[k]
+                        out.log_clusters[g] = knownClusters[k] + piece.offset
+                        g += 1
+                    }
+                }
             }
         }
         return true
