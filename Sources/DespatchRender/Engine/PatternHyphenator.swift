@@ -18,7 +18,9 @@ final class PatternHyphenator: Hyphenator {
     private var maxPatternLength = 0
     private let leftMin: Int
     private let rightMin: Int
-    private var cache: [Substring: String] = [:]
+    /// Words already hyphenated, as the bytes to write (a word's bytes back as a `String` and
+    /// then as an array again cost an allocation per word).
+    private var cache: [String: [UInt8]] = [:]
     private let lock = NSLock()
     static let softHyphen: Character = "\u{AD}"
 
@@ -114,7 +116,7 @@ final class PatternHyphenator: Hyphenator {
         if let first = word.first, first >= 0x41, first <= 0x5A { return nil }
         let key = String(decoding: word, as: UTF8.self)
         lock.lock()
-        if let cached = cache[Substring(key)] { lock.unlock(); return Array(cached.utf8) }
+        if let cached = cache[key] { lock.unlock(); return cached }
         lock.unlock()
         // '.' marks the word's edges, as in the patterns.
         let letters: [UInt8] = [0x2E] + word.map { $0 | 0x20 } + [0x2E]
@@ -140,7 +142,7 @@ final class PatternHyphenator: Hyphenator {
             result.append(ch)
         }
         lock.lock()
-        cache[Substring(key)] = String(decoding: result, as: UTF8.self)
+        cache[key] = result
         lock.unlock()
         return result
     }
