@@ -94,9 +94,18 @@ final class ParagraphShaper {
     /// line metrics of a one-line layout, then of a three-line one, in the request's style
     /// (called once per style).
     func shape(_ request: Request, calibrate: () -> [LineMetrics]) -> Result? {
-        let utf8 = request.text.utf8
-        guard !utf8.isEmpty, !utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }),
-              !request.text.unicodeScalars.contains(where: { $0.value == 0x2029 }) else { return nil }
+        // Tabs, newlines and paragraph separators (U+2029, E2 80 A9) go to a PangoLayout; one
+        // look at the bytes decides.
+        var probe = request.text
+        let plain = probe.withUTF8 { b -> Bool in
+            guard !b.isEmpty else { return false }
+            for (i, c) in b.enumerated() where c < 0x0E || c == 0xE2 {
+                if c == 0x09 || c == 0x0A || c == 0x0D { return false }
+                if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA9 { return false }
+            }
+            return true
+        }
+        guard plain else { return nil }
         let calibration: [LineMetrics]
         if let known = calibrations[request.fontKey] {
             calibration = known
@@ -164,7 +173,6 @@ final class ParagraphShaper {
                     c += 1
                 }
             }
-            var widths = [Int32](repeating: 0, count: charCount + 1)
             var hasUnknown = false
             let flags: PangoShapeFlags = pango_context_get_round_glyph_positions(context) != 0 ? PANGO_SHAPE_ROUND_POSITIONS : PANGO_SHAPE_NONE
             var remainders: [UnsafeMutablePointer<PangoGlyphItem>] = []
@@ -180,10 +188,6 @@ final class ParagraphShaper {
                     logAttrs.withUnsafeMutableBufferPointer { attrs in
                         pango_shape_item(item, chars, length, attrs.baseAddress! + charStart, glyphs, flags)
                     }
-                }
-                widths.withUnsafeMutableBufferPointer { w in
-                    pango_glyph_string_get_logical_widths(glyphs, chars + Int(item.pointee.offset), item.pointee.length,
-                                                          Int32(item.pointee.analysis.level), w.baseAddress! + charStart)
                 }
                 for g in 0..<Int(glyphs.pointee.num_glyphs) where glyphs.pointee.glyphs[g].glyph & 0x1000_0000 != 0 {
                     hasUnknown = true
@@ -212,6 +216,19 @@ final class ParagraphShaper {
                     breakHits += 1
                 } else {
                     analyseBreaks()
+                    // Each character's logical width, needed only by the first fit (not by a
+                    // paragraph on one line, nor by one whose breaks are remembered).
+                    var widths = [Int32](repeating: 0, count: charCount + 1)
+                    var at = 0
+                    widths.withUnsafeMutableBufferPointer { w in
+                        for glyphItem in remainders {
+                            let item = glyphItem.pointee.item!
+                            pango_glyph_string_get_logical_widths(glyphItem.pointee.glyphs, chars + Int(item.pointee.offset),
+                                                                  item.pointee.length, Int32(item.pointee.analysis.level),
+                                                                  w.baseAddress! + at)
+                            at += Int(item.pointee.num_chars)
+                        }
+                    }
                     breaks = Self.firstFitBreaks(widths: widths, logAttrs: logAttrs, first: full, rest: full - hang) { k in
                         self.hyphenWidth(items, at: byteOf[k - 1], flags: flags)
                     }
