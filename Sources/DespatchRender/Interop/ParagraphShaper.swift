@@ -38,14 +38,16 @@ final class ParagraphShaper {
     /// and the second time a paragraph takes its breaks from here instead of Pango's break
     /// analysis and the first fit (a line ending in a hyphen has the break analysis of its
     /// last word alone, for shaping the hyphen). Line ends are stored in 32 bits each.
-    private var knownBreaks: [BreakKey: [UInt32]] = [:]
+    private var knownBreaks: [ShapingDigest: [UInt32]] = [:]
     private static let knownBreaksLimit = 200_000
     /// Whether breaks are taken from `knownBreaks` (a test compares both ways).
     var remembersBreaks = true
     /// How many paragraphs took their breaks, and their items, from what was remembered.
     private(set) var breakHits = 0, itemHits = 0
 
-    struct BreakKey: Hashable {
+    /// 128 bits that stand for what a paragraph's items or breaks depend on (`paragraphKey`,
+    /// `breakKey`).
+    struct ShapingDigest: Hashable {
         var fnv: UInt64
         var hash: Int
     }
@@ -54,7 +56,7 @@ final class ParagraphShaper {
     /// and font (`paragraphKey`): the second pagination of a long document, and a table cell
     /// measured at several widths, copy them instead of itemizing again, which costs some
     /// 58,000 instructions a paragraph. Bounded by a count of items.
-    private var knownItems: [BreakKey: RememberedItems] = [:]
+    private var knownItems: [ShapingDigest: RememberedItems] = [:]
     private var knownItemCount = 0
     private static let knownItemLimit = 60_000
     /// Whether items are taken from `knownItems` (a test compares both ways).
@@ -65,7 +67,6 @@ final class ParagraphShaper {
         private let items: [UnsafeMutablePointer<PangoItem>]
         /// Takes copies of `items`; the caller keeps its own.
         init(copying items: [UnsafeMutablePointer<PangoItem>]) { self.items = items.map { pango_item_copy($0)! } }
-        var count: Int { items.count }
         /// New copies, for the caller to own.
         func copies() -> [UnsafeMutablePointer<PangoItem>] { items.map { pango_item_copy($0)! } }
         deinit { for item in items { pango_item_free(item) } }
@@ -297,7 +298,7 @@ final class ParagraphShaper {
     /// aside), the font and line spacing. Two independent 64-bit hashes (one over 8-byte words,
     /// and the standard library's), so that two different paragraphs are taken for one only
     /// with a chance of about one in 2^128.
-    static func paragraphKey(_ request: Request, bytes: UnsafeRawBufferPointer) -> BreakKey {
+    static func paragraphKey(_ request: Request, bytes: UnsafeRawBufferPointer) -> ShapingDigest {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         func mix(_ word: UInt64) { h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15; h ^= h >> 29 }
         var hasher = Hasher()
@@ -320,12 +321,12 @@ final class ParagraphShaper {
             hasher.combine(run.range.lowerBound); hasher.combine(run.range.upperBound)
             hasher.combine(run.bold); hasher.combine(run.italic); hasher.combine(language)
         }
-        return BreakKey(fnv: h, hash: hasher.finalize())
+        return ShapingDigest(fnv: h, hash: hasher.finalize())
     }
 
     /// What a paragraph's breaks depend on: its `paragraphKey`, the first line's room and the
     /// indent of the others.
-    static func breakKey(_ paragraph: BreakKey, full: Int32, hang: Int32) -> BreakKey {
+    static func breakKey(_ paragraph: ShapingDigest, full: Int32, hang: Int32) -> ShapingDigest {
         var h = paragraph.fnv
         for word in [UInt64(UInt32(bitPattern: full)), UInt64(UInt32(bitPattern: hang))] {
             h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
@@ -335,7 +336,7 @@ final class ParagraphShaper {
         hasher.combine(paragraph.hash)
         hasher.combine(full)
         hasher.combine(hang)
-        return BreakKey(fnv: h, hash: hasher.finalize())
+        return ShapingDigest(fnv: h, hash: hasher.finalize())
     }
 
     /// Shapes a left-to-right item word by word, each word and each run of spaces once per
