@@ -41,13 +41,19 @@ final class PatternHyphenator: Hyphenator {
             while let l = line.last, l == 0x20 || l == 0x09 { line = line.dropLast() }
             // The first line names the charset; % and # start comments.
             guard lineNumber > 1, let first = line.first, first != 0x25, first != 0x23 else { continue }
-            if let value = Self.directive("LEFTHYPHENMIN", line) { left = value ?? left; continue }
-            if let value = Self.directive("RIGHTHYPHENMIN", line) { right = value ?? right; continue }
+            // Directives are upper case; patterns never start with a capital, so most lines
+            // are not compared with the directives' names at all.
+            if first >= 0x41 && first <= 0x5A {
+                if let value = Self.directive("LEFTHYPHENMIN", line) { left = value ?? left; continue }
+                if let value = Self.directive("RIGHTHYPHENMIN", line) { right = value ?? right; continue }
+            }
             let hasLower = line.contains { $0 >= 0x61 && $0 <= 0x7A }
             if !hasLower, line.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }  // other directives
             if line.contains(0x2F) { continue }  // non-standard hyphenation entries
             var letters: [UInt8] = []
             var points: [UInt8] = [0]
+            letters.reserveCapacity(line.count)
+            points.reserveCapacity(line.count + 1)
             var ascii = true
             for b in line {
                 if b >= 0x30 && b <= 0x39 {
