@@ -211,7 +211,8 @@ final class ParagraphShaper {
             if natural <= full, !Self.hasForcedBreak(UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), Int(length)) {
                 breaks = [(charCount, false, false)]
             } else {
-                let key = remembersBreaks ? paragraphKey.map { Self.breakKey($0, full: full, hang: hang) } : nil
+                // Line ends are kept in 30 bits: a paragraph of a billion characters is not remembered.
+                let key = remembersBreaks && charCount < 1 << 30 ? paragraphKey.map { Self.breakKey($0, full: full, hang: hang) } : nil
                 if let key, let known = knownBreaks[key] {
                     breaks = known.map { (Int($0 >> 2), $0 & 2 != 0, $0 & 1 != 0) }
                     breakHits += 1
@@ -315,11 +316,13 @@ final class ParagraphShaper {
         for run in request.runs {
             let language = run.language ?? ""
             mix(UInt64(run.range.lowerBound)); mix(UInt64(run.range.upperBound))
-            mix((run.bold ? 1 : 0) | (run.italic ? 2 : 0))
+            // A run with no language and one with an empty language are not the same request
+            // (the second adds a language attribute).
+            mix((run.bold ? 1 : 0) | (run.italic ? 2 : 0) | (run.language == nil ? 0 : 4))
             for b in language.utf8 { mix(UInt64(b)) }
             mix(0xFF)
             hasher.combine(run.range.lowerBound); hasher.combine(run.range.upperBound)
-            hasher.combine(run.bold); hasher.combine(run.italic); hasher.combine(language)
+            hasher.combine(run.bold); hasher.combine(run.italic); hasher.combine(run.language)
         }
         return ShapingDigest(fnv: h, hash: hasher.finalize())
     }
@@ -537,10 +540,13 @@ final class ParagraphShaper {
         let glyphs = pango_glyph_string_new()!
         if logAttrs.isEmpty {
             // Breaks remembered from the first pagination, so no break analysis of the whole
-            // paragraph: the word's own, with the character before it and the one after the
+            // paragraph: the word's own, with the space before it and the character after the
             // break for context, is what shaping the hyphen reads (the same PDFs either way).
+            // From the space before the word (the item may start inside it, at a change of style).
             let charCount = byteOf.count - 1
-            let fromChar = max(0, firstChar - 1)
+            var wordChar = firstChar
+            while wordChar > 0, chars[Int(byteOf[wordChar - 1])] != 0x20 { wordChar -= 1 }
+            let fromChar = max(0, wordChar - 1)
             let toChar = min(charCount, firstChar + Int(tailItem.pointee.num_chars) + 1)
             let from = Int(byteOf[fromChar]), to = Int(byteOf[toChar])
             var local = [PangoLogAttr](repeating: PangoLogAttr(), count: toChar - fromChar + 1)
