@@ -300,15 +300,11 @@ final class ParagraphShaper {
     /// and the standard library's), so that two different paragraphs are taken for one only
     /// with a chance of about one in 2^128.
     static func paragraphKey(_ request: Request, bytes: UnsafeRawBufferPointer) -> ShapingDigest {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ word: UInt64) { h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15; h ^= h >> 29 }
+        var h = Mix64()
+        func mix(_ word: UInt64) { h.mix(word) }
         var hasher = Hasher()
         hasher.combine(bytes: bytes)
-        var i = 0
-        while i + 8 <= bytes.count { mix(bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
-        var tail: UInt64 = 0
-        while i < bytes.count { tail = tail << 8 | UInt64(bytes[i]); i += 1 }
-        mix(tail); mix(UInt64(bytes.count))
+        h.mix(bytes: bytes)
         for b in request.fontKey.utf8 { mix(UInt64(b)) }
         hasher.combine(request.fontKey)
         mix(UInt64(request.runs.count))
@@ -324,22 +320,21 @@ final class ParagraphShaper {
             hasher.combine(run.range.lowerBound); hasher.combine(run.range.upperBound)
             hasher.combine(run.bold); hasher.combine(run.italic); hasher.combine(run.language)
         }
-        return ShapingDigest(fnv: h, hash: hasher.finalize())
+        return ShapingDigest(fnv: h.value, hash: hasher.finalize())
     }
 
     /// What a paragraph's breaks depend on: its `paragraphKey`, the first line's room and the
     /// indent of the others.
     static func breakKey(_ paragraph: ShapingDigest, full: Int32, hang: Int32) -> ShapingDigest {
-        var h = paragraph.fnv
-        for word in [UInt64(UInt32(bitPattern: full)), UInt64(UInt32(bitPattern: hang))] {
-            h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-        }
+        var h = Mix64()
+        h.mix(paragraph.fnv)
+        h.mix(UInt64(UInt32(bitPattern: full)))
+        h.mix(UInt64(UInt32(bitPattern: hang)))
         var hasher = Hasher()
         hasher.combine(paragraph.hash)
         hasher.combine(full)
         hasher.combine(hang)
-        return ShapingDigest(fnv: h, hash: hasher.finalize())
+        return ShapingDigest(fnv: h.value, hash: hasher.finalize())
     }
 
     /// Shapes a left-to-right item word by word, each word and each run of spaces once per

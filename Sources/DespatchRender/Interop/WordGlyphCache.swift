@@ -23,7 +23,7 @@ struct WordGlyphCache {
     }
 
     private var slots: [Int32] = Array(repeating: -1, count: 1024)  // entry index, -1: empty
-    private(set) var entries: [Entry] = []
+    private var entries: [Entry] = []
     private var bytes: [UInt8] = []
     private(set) var glyphs: [PangoGlyphInfo] = []
     /// Byte offset in its word of each glyph's cluster.
@@ -41,16 +41,11 @@ struct WordGlyphCache {
 
     static func hash(_ word: UnsafeRawBufferPointer, font: UnsafeMutableRawPointer, script: Int32,
                      language: UnsafeMutableRawPointer?) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        func mix(_ v: UInt64) { h = (h ^ v) &* 0x9E37_79B9_7F4A_7C15; h ^= h >> 29 }
-        mix(UInt64(UInt(bitPattern: font)))
-        mix(UInt64(UInt(bitPattern: language)) ^ UInt64(UInt32(bitPattern: script)) << 48)
-        var i = 0
-        while i + 8 <= word.count { mix(word.loadUnaligned(fromByteOffset: i, as: UInt64.self)); i += 8 }
-        var tail = UInt64(word.count)
-        while i < word.count { tail = tail << 8 | UInt64(word[i]); i += 1 }
-        mix(tail)
-        return h
+        var h = Mix64()
+        h.mix(UInt64(UInt(bitPattern: font)))
+        h.mix(UInt64(UInt(bitPattern: language)) ^ UInt64(UInt32(bitPattern: script)) << 48)
+        h.mix(bytes: word)
+        return h.value
     }
 
     /// The entry of a word already shaped, or nil.
