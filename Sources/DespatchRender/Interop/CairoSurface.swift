@@ -21,19 +21,16 @@ final class CairoSurface {
         sink?.release()
     }
 
-    /// Where a stream surface's bytes go: an already open file (the atomic output's).
-    final class FileSink {
-        let fd: Int32
-        init(fd: Int32) { self.fd = fd }
-    }
-
     /// Cairo's write callback: every byte to the sink's file, or a write error.
     static let writeToSink: cairo_write_func_t = { closure, data, length in
         guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
         let sink = Unmanaged<FileSink>.fromOpaque(closure).takeUnretainedValue()
-        return AtomicOutput.writeAll(sink.fd, UnsafeRawBufferPointer(start: data, count: Int(length)))
+        return sink.write(UnsafeRawBufferPointer(start: data, count: Int(length)))
             ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
     }
+
+    /// Cairo's status text for a failed write, also used when the last buffered bytes fail.
+    static let writeErrorStatus = String(cString: cairo_status_to_string(CAIRO_STATUS_WRITE_ERROR))
 
     /// A PDF surface writing to the open file `fd` (never reopened by name); sizes in points.
     static func pdf(fileDescriptor fd: Int32, width: Double, height: Double) throws -> CairoSurface {
@@ -88,17 +85,22 @@ final class CairoSurface {
 
     func flush() { cairo_surface_flush(pointer) }
 
+    /// Ends the document; a PDF's last bytes, still in the sink's buffer, go to the file.
     func finish() throws {
         cairo_surface_finish(pointer)
         try check("cairo_surface_finish")
+        if let sink, !sink.takeUnretainedValue().flush() {
+            throw RenderError.cairo(operation: "cairo_surface_finish", status: Self.writeErrorStatus)
+        }
     }
 
     /// Writes the image as PNG to the open file `fd` (the atomic output's).
     func writePNG(fileDescriptor fd: Int32, path: String) throws {
         let sink = FileSink(fd: fd)
-        let status = withExtendedLifetime(sink) {
+        var status = withExtendedLifetime(sink) {
             cairo_surface_write_to_png_stream(pointer, Self.writeToSink, Unmanaged.passUnretained(sink).toOpaque())
         }
+        if status == CAIRO_STATUS_SUCCESS, !sink.flush() { status = CAIRO_STATUS_WRITE_ERROR }
         if status != CAIRO_STATUS_SUCCESS {
             throw RenderError.output(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
