@@ -77,6 +77,27 @@ final class LayoutParserTests: XCTestCase {
         XCTAssertTrue(bool.message.contains("true or false"), bool.message)
     }
 
+
+    /// Scalars are typed by the key that reads them (the YAML is composed without Yams'
+    /// regular-expression resolver): YAML's unquoted booleans in any of their spellings, a
+    /// quoted one as text, numbers as YAML writes them, and language codes checked whole.
+    func testScalarsAreTypedByTheirKey() throws {
+        let load = { (yaml: String) in try LayoutLoader(searchDirectories: [self.folder, self.repoLayouts]).load(try self.write("typed", yaml)) }
+        for (spelling, value) in [("yes", true), ("On", true), ("TRUE", true), ("no", false), ("Off", false), ("false", false)] {
+            XCTAssertEqual(try load("extends: default\nlanguage:\n  hyphenation: \(spelling)\n").language.hyphenate, value, spelling)
+        }
+        let quoted = try loadError("extends: default\nlanguage:\n  hyphenation: \"true\"\n")
+        XCTAssertEqual(quoted.line, 3)
+        XCTAssertTrue(quoted.message.contains("true or false"), quoted.message)
+        XCTAssertTrue(try loadError("extends: default\nlanguage:\n  hyphenation: 1\n").message.contains("true or false"))
+        XCTAssertEqual(try load("extends: default\npage:\n  columns: 0x2\n").page.columns, 2)
+        XCTAssertEqual(try load("extends: default\nfonts:\n  size: 1.05e1\n").fonts.size, 10.5)
+        XCTAssertEqual(try load("extends: default\nlanguage:\n  code: PT-br\n").language.code, "pt-br")
+        for bad in ["e", "en-", "en-us-x", "\"en\\n\"", "e1"] {
+            let e = try loadError("extends: default\nlanguage:\n  code: \(bad)\n")
+            XCTAssertTrue(e.message.contains("must be a language code"), "\(bad): \(e.message)")
+        }
+    }
     func testMalformedYAMLHasAPosition() throws {
         let e = try loadError("sections: [cover\npage: {size: A4\n")
         XCTAssertGreaterThan(e.line, 0)

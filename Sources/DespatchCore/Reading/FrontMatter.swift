@@ -51,7 +51,11 @@ public struct FrontMatter: Sendable, Equatable {
         guard !yaml.trimmingWhitespace().isEmpty else { return result }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)  // .default reads the whole environment on every call
+            // Every value is read as text (the basic resolver): Yams' default resolver would
+            // match each scalar against eight regular expressions to give it a type no key
+            // here uses. (.utf8, because the default encoding reads the whole environment on
+            // every call.)
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch {
             throw InputError.unreadable(path: file, reason: "front matter is not valid YAML: \(firstLine(of: error))")
         }
