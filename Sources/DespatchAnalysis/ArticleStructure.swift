@@ -218,7 +218,7 @@ struct ArticleStructure {
         for marker in v.captionEnds {
             if let r = f.lastRange(ofBytes: marker) {
                 let credit = f[r.upperBound...]
-                if credit.split(separator: " ").count <= 5, !credit.contains(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
+                if credit.split(separator: " ").count <= 5, !credit.containsBytes(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
             }
         }
         return false

@@ -143,7 +143,7 @@ struct ReactionExtractor {
                         guard m.start >= subj.last!.end else { continue }
                         let between = (subj.last!.end..<m.start).map { s.folded[$0] }
                         if between.isEmpty || between.allSatisfy({ $0 == "and" || $0 == "va" || $0 == "cung" }) || between == ["and"] { subj.append(m) }
-                        else if r.gaps[m.start].contains(",") == false && between.count <= 1 { subj.append(m) }
+                        else if r.gaps[m.start].containsBytes(",") == false && between.count <= 1 { subj.append(m) }
                     }
                     // A mention deep inside an adverbial clause is not the subject of the verb.
                     speakers = subj.compactMap { voiceFor($0, related: false) }

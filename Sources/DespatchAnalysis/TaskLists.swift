@@ -27,7 +27,7 @@ struct TaskListExtractor {
     func ordinal(_ s: Sentence, _ r: SentenceReading) -> (Int, Int)? {
         let n = min(4, s.folded.count)
         guard let m = v.ordinals.matches(Array(s.folded[0..<n]), ids: Array(r.ids[0..<n])).first, m.start == 0 else { return nil }
-        guard m.end < r.count, r.gaps[m.end].contains(",") || r.gaps[m.end].contains(":") else { return nil }
+        guard m.end < r.count, r.gaps[m.end].containsBytes(",") || r.gaps[m.end].containsBytes(":") else { return nil }
         return (m.payload, m.end)
     }
 
@@ -89,7 +89,7 @@ struct TaskListExtractor {
             var e = end
             while e < r.count, e - end <= 3 {
                 let gap = r.gaps[e]
-                if gap.contains(":") || gap.contains("–") || gap.contains("—") || gap.contains(" - ") { start = e; break }
+                if gap.containsBytes(":") || gap.containsBytes("–") || gap.containsBytes("—") || gap.containsBytes(" - ") { start = e; break }
                 if let intro = v.listIntros.first(where: { e + $0.count <= r.count && s.folded[e..<(e + $0.count)].elementsEqual($0) }) {
                     start = e + intro.count
                     break

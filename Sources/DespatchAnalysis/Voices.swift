@@ -251,14 +251,14 @@ final class SentenceReading {
 
     /// An apposition after a name: ", Chairman of the X Movement," -> token range.
     func appositionAfter(_ j: Int) -> (Int, Int)? {
-        guard j < count, gaps[j].contains(",") else { return nil }
+        guard j < count, gaps[j].containsBytes(",") else { return nil }
         var b = j
         var sawTitle = false
         while b < count, b - j < 24 {
             if b > j {
                 let g = gaps[b]
-                if g.contains(";") || g.contains("(") || g.contains(".") || g.contains(":") || g.contains("—") || g.contains("–") { break }
-                if g.contains(",") {
+                if g.containsBytes(";") || g.containsBytes("(") || g.containsBytes(".") || g.containsBytes(":") || g.containsBytes("—") || g.containsBytes("–") { break }
+                if g.containsBytes(",") {
                     let continues = sawTitle && (titleAt[b] || (caps[b] && !isNameToken(b))
                         || (s.folded[b] == "and" && b + 1 < count && (titleAt[b + 1] || caps[b + 1])))
                     if !continues { break }
@@ -325,7 +325,7 @@ extension SentenceReading {
             // Look back over up to three words for a demonym or an international marker.
             var k = m.start - 1
             while k >= 0, m.start - k <= 3 {
-                if gaps[k + 1].contains(",") || gaps[k + 1].contains(":") { break }
+                if gaps[k + 1].containsBytes(",") || gaps[k + 1].containsBytes(":") { break }
                 let f = stripPossessive(s.folded[k])
                 if let p = placeAt[k] { place = p; a = k; break }
                 if ["foreign", "international", "int'l", "intl", "global", "world", "overseas", "quoc", "nuoc"].contains(f) { marker = true; a = k; break }
