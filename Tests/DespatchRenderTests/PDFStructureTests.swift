@@ -19,6 +19,20 @@ final class PDFStructureTests: XCTestCase {
         XCTAssertFalse((r.stdout + r.stderr).contains("WARNING"), r.stdout + r.stderr)
     }
 
+    /// The soft hyphens that show no hyphen are not written (each was an empty ActualText
+    /// span cutting its line's text in two); those shown at a line's end still are, so the
+    /// extracted text knows the hyphen is not part of the word.
+    func testOnlyShownSoftHyphensReachThePDF() throws {
+        let sample = try SampleRender.get()
+        let uncompressed = try Repo.temporaryFolder("qdf") + "/digest.pdf"
+        XCTAssertEqual(try PDFTools.run("qpdf", ["--qdf", "--object-streams=disable", sample.pdf, uncompressed]).status, 0)
+        let content = String(decoding: try Data(contentsOf: URL(fileURLWithPath: uncompressed)), as: UTF8.self)
+        let emptySpans = content.components(separatedBy: "/ActualText <feff00ad> >> BDC\nEMC").count - 1
+        XCTAssertEqual(emptySpans, 0, "empty soft-hyphen spans in the page streams")
+        let lineEnds = try PDFTools.text(sample.pdf).split(separator: "\n").filter { $0.hasSuffix("\u{AD}") }
+        XCTAssertGreaterThan(lineEnds.count, 10, "the sample's English text is hyphenated at line ends")
+    }
+
     func testOutlineHasEverySectionAndArticleOnTheRightPage() throws {
         let sample = try SampleRender.get()
         let json = try qpdfJSON(sample.pdf, key: "outlines")

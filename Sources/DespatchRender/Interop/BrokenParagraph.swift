@@ -33,12 +33,16 @@ final class BrokenParagraph: ShapedText {
     /// The colour of runs without one of their own.
     private let color: RGB
     private let hasColoredRuns: Bool
+    /// Whether the text holds a soft hyphen (U+00AD), which lines draw without when it
+    /// shows no hyphen (`HiddenSoftHyphens`).
+    private let hasSoftHyphens: Bool
 
     init(text: [CChar], lines: [Line], color: RGB) {
         self.text = text
         self.lines = lines
         self.color = color
         hasColoredRuns = lines.contains { $0.runs.contains { $0.color != nil } }
+        hasSoftHyphens = zip(text, text.dropFirst()).contains { UInt8(bitPattern: $0) == 0xC2 && UInt8(bitPattern: $1) == 0xAD }
     }
 
     func lineMetrics() -> [LineMetrics] { lines.map(\.metrics) }
@@ -63,10 +67,23 @@ final class BrokenParagraph: ShapedText {
         guard lines.indices.contains(index) else { return }
         let scale = Double(PANGO_SCALE)
         text.withUnsafeBufferPointer { chars in
-            for run in lines[index].runs {
-                if hasColoredRuns { cr.setColor((run.color ?? color).tuple) }
-                cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
-                pango_cairo_show_glyph_item(cr.pointer, chars.baseAddress, run.pointer)
+            let runs = lines[index].runs
+            if hasSoftHyphens, let shown = HiddenSoftHyphens(runs: runs, text: chars) {
+                shown.text.withUnsafeBufferPointer { lineText in
+                    for (run, copy) in zip(runs, shown.runs) {
+                        guard let copy else { continue }
+                        if hasColoredRuns { cr.setColor((run.color ?? color).tuple) }
+                        cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
+                        pango_cairo_show_glyph_item(cr.pointer, lineText.baseAddress, copy)
+                    }
+                }
+                shown.release()
+            } else {
+                for run in runs {
+                    if hasColoredRuns { cr.setColor((run.color ?? color).tuple) }
+                    cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
+                    pango_cairo_show_glyph_item(cr.pointer, chars.baseAddress, run.pointer)
+                }
             }
         }
         if hasColoredRuns { cr.setColor(color.tuple) }
