@@ -6,16 +6,22 @@ import Foundation
 /// Inserts soft hyphens (U+00AD) where Pango may break. Only plain lower-case words are
 /// hyphenated: names, acronyms and words with digits or diacritics are left whole.
 final class PatternHyphenator: Hyphenator {
-    /// One pattern: its letters (ASCII lower case and '.') and the inter-letter values.
-    private struct Pattern {
-        var letters: [UInt8]
-        var points: [UInt8]
-    }
-    /// Patterns by the FNV-1a hash of their letters. The lookup extends a hash letter by
-    /// letter along the word, so no substring is ever built; the stored letters are compared
-    /// to rule out a collision.
-    private var patterns: [UInt64: Pattern] = [:]
-    private var maxPatternLength = 0
+    /// Every pattern, and every beginning of one, by the FNV-1a hash of its letters. The
+    /// lookup extends a hash letter by letter along the word, so no substring is ever built,
+    /// and stops as soon as no pattern begins with the letters so far (a trie's walk, in one
+    /// table): a few lookups a letter instead of one per letter and pattern length. A value
+    /// is `(pattern index + 1) << 1 | extends`: index 0 when only a beginning hashes here, and
+    /// `extends` when some longer pattern begins with these letters.
+    private let table: [UInt64: UInt32]
+    /// The patterns' letters (ASCII lower case and '.'), one after another; pattern k's are
+    /// `letters[starts[k]..<starts[k + 1]]`, and its inter-letter values are
+    /// `points[starts[k] + k...starts[k + 1] + k]` (one more value than letters). Flat
+    /// stores: two arrays a pattern cost two allocations each to load and a retain at each
+    /// lookup.
+    private let letters: [UInt8]
+    private let points: [UInt8]
+    private let starts: [Int32]
+    private let maxPatternLength: Int
     private let leftMin: Int
     private let rightMin: Int
     /// Words already hyphenated, as the bytes to write (a word's bytes back as a `String` and
@@ -34,6 +40,10 @@ final class PatternHyphenator: Hyphenator {
         let data = [UInt8](contents)
         var left = 2, right = 3
         var lineNumber = 0
+        var table: [UInt64: UInt32] = [:]
+        table.reserveCapacity(data.count / 2)  // about one entry for every two bytes of patterns
+        var letterStore: [UInt8] = [], pointStore: [UInt8] = [], starts: [Int32] = [0]
+        var maxPatternLength = 0
         for raw in data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
             lineNumber += 1
             var line = raw[...]
@@ -50,25 +60,36 @@ final class PatternHyphenator: Hyphenator {
             let hasLower = line.contains { $0 >= 0x61 && $0 <= 0x7A }
             if !hasLower, line.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }  // other directives
             if line.contains(0x2F) { continue }  // non-standard hyphenation entries
-            var letters: [UInt8] = []
-            var points: [UInt8] = [0]
-            letters.reserveCapacity(line.count)
-            points.reserveCapacity(line.count + 1)
-            var ascii = true
+            guard line.allSatisfy({ $0 < 0x80 }) else { continue }
+            let letterStart = letterStore.count, pointStart = pointStore.count
+            pointStore.append(0)
             for b in line {
                 if b >= 0x30 && b <= 0x39 {
-                    points[points.count - 1] = b - 0x30
+                    pointStore[pointStore.count - 1] = b - 0x30
                 } else {
-                    if b >= 0x80 { ascii = false }
-                    letters.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                    points.append(0)
+                    letterStore.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                    pointStore.append(0)
                 }
             }
-            guard ascii, !letters.isEmpty else { continue }
-            patterns[letters.reduce(Self.fnvOffset, Self.fnv)] = Pattern(letters: letters, points: points)
-            maxPatternLength = max(maxPatternLength, letters.count)
+            let length = letterStore.count - letterStart
+            guard length > 0 else { pointStore.removeLast(pointStore.count - pointStart); continue }
+            var hash = Self.fnvOffset
+            for k in letterStart..<letterStore.count - 1 {
+                hash = Self.fnv(hash, letterStore[k])
+                table[hash, default: 0] |= 1
+            }
+            hash = Self.fnv(hash, letterStore[letterStore.count - 1])
+            let index = UInt32(starts.count - 1)
+            table[hash] = (table[hash] ?? 0) & 1 | (index + 1) << 1
+            starts.append(Int32(letterStore.count))
+            maxPatternLength = max(maxPatternLength, length)
         }
-        guard !patterns.isEmpty else { return nil }
+        guard maxPatternLength > 0 else { return nil }
+        self.table = table
+        self.letters = letterStore
+        self.points = pointStore
+        self.starts = starts
+        self.maxPatternLength = maxPatternLength
         leftMin = left
         rightMin = right
     }
@@ -131,8 +152,19 @@ final class PatternHyphenator: Hyphenator {
             var hash = Self.fnvOffset
             for j in i..<min(letters.count, i + maxPatternLength) {
                 hash = Self.fnv(hash, letters[j])
-                guard let p = patterns[hash], p.letters.elementsEqual(letters[i...j]) else { continue }
-                for (n, v) in p.points.enumerated() where v > points[i + n] { points[i + n] = v }
+                // No entry: no pattern begins with letters[i...j] (every beginning is stored).
+                guard let value = table[hash] else { break }
+                let k = Int(value >> 1) - 1
+                if k >= 0 {
+                    let start = Int(starts[k]), end = Int(starts[k + 1])
+                    if end - start == j - i + 1, self.letters[start..<end].elementsEqual(letters[i...j]) {
+                        for n in 0...(end - start) {
+                            let v = self.points[start + k + n]
+                            if v > points[i + n] { points[i + n] = v }
+                        }
+                    }
+                }
+                if value & 1 == 0 { break }
             }
         }
         var result: [UInt8] = []
