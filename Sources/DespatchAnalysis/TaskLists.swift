@@ -39,8 +39,10 @@ struct TaskListExtractor {
 
     static func clean(_ item: String) -> String {
         var t = item.trimmingScalars(where: { $0 == "," || $0 == ";" || Unicode.Scalar.isWhitespaceOrNewline($0) })
-        for lead in ["and ", "or ", "as well as ", "including ", "và ", "cùng "] where t.lowercased().hasPrefix(lead) {
-            t = String(t.dropFirst(lead.count))
+        // Only the item's opening is lowercased: the whole item once per joiner cost 150,000
+        // instructions an item.
+        for joiner in Vocabulary.shared.itemJoiners where t.prefix(joiner.count + 1).lowercased() == joiner + " " {
+            t = String(t.dropFirst(joiner.count + 1))
         }
         while let last = t.last, ".…;,".contains(last) { t.removeLast() }
         return t.trimmingSpaces()

@@ -206,6 +206,8 @@ public struct Vocabulary: Sendable {
     public var listNouns = PhraseMatcher<String>()
     /// Words that open the items after a count ("including", "bao gồm"), as folded token runs.
     public var listIntros: [[String]] = []
+    /// Words that open a list item only to join it to the one before ("and", "và"), as written.
+    public var itemJoiners: [String] = []
     /// function_words.txt: closed word classes, folded.
     public var leadInWords = WordSet()
     public var prepositions = WordSet()
@@ -368,6 +370,7 @@ public struct Vocabulary: Sendable {
             case "noun": for p in phrases { listNouns.add(p, p) }
             case "intro": listIntros += phrases.map { Tokenizer.foldedWords($0) }.filter { !$0.isEmpty }
             case "continuation": for p in phrases { continuations.add(p, p) }
+            case "joiner": itemJoiners += phrases
             default: break
             }
         }

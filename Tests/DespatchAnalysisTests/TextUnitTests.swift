@@ -66,6 +66,17 @@ final class TaskListTests: XCTestCase {
         return TaskListExtractor(vocabulary: v).extract(st.sentences).map(\.list)
     }
 
+    /// A list item loses the words that only join it to the one before, from the vocabulary
+    /// (list_cues.txt, kind joiner), in any case, and only as whole words.
+    func testItemJoinersFromTheVocabularyAreDropped() {
+        XCTAssertTrue(v.itemJoiners.contains("as well as") && v.itemJoiners.contains("và"), "\(v.itemJoiners)")
+        XCTAssertEqual(TaskListExtractor.clean("And as well as deepening investment ties;"), "deepening investment ties")
+        XCTAssertEqual(TaskListExtractor.clean(" including people-to-people exchanges."), "people-to-people exchanges")
+        XCTAssertEqual(TaskListExtractor.clean("và tăng cường hợp tác quốc phòng…"), "tăng cường hợp tác quốc phòng")
+        XCTAssertEqual(TaskListExtractor.clean("Andorra's candidacy"), "Andorra's candidacy")
+        XCTAssertEqual(TaskListExtractor.clean("order and discipline"), "order and discipline")
+    }
+
     func testCaptionsFromTheVocabularysMarkers() {
         XCTAssertTrue(ArticleStructure.isCaption("The ambassador speaks at the reception in Hanoi. (Photo: VNA)"))
         XCTAssertTrue(ArticleStructure.isCaption("Photo: delegates at the opening session"))
