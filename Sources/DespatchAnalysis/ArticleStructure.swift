@@ -280,15 +280,11 @@ struct ArticleStructure {
 /// Finds calendar dates in text: "February 7, 2026", "7 February 2026", "2026-02-07", "07/02/2026"
 /// (day first), "ngày 7 tháng 2 năm 2026".
 enum DateFinder {
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
-
+    /// The words come from dates.txt.
     static func find(in text: String) -> [(String, CalendarDay)] {
         let chars = Array(text.utf8)
         guard chars.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        let v = Vocabulary.shared
         let toks = Tokenizer.tokens(utf8: chars)
         var out: [(String, CalendarDay)] = []
         func raw(_ a: Int, _ b: Int) -> String { Tokenizer.slice(chars, toks[a].offset, toks[b].end) }
@@ -296,7 +292,7 @@ enum DateFinder {
         while i < toks.count {
             let t = toks[i].text
             let f = t.first?.isNumber == true ? t : TextFolding.fold(t)
-            if let m = months[f] {
+            if let m = v.months[f] {
                 // Month D, YYYY
                 if i + 2 < toks.count, let d = Int(toks[i + 1].text), let y = Int(toks[i + 2].text), toks[i + 2].text.count == 4,
                    let day = CalendarDay(year: y, month: m, day: d) {
@@ -309,8 +305,8 @@ enum DateFinder {
                 }
             }
             // ngày D tháng M năm YYYY
-            if f == "ngay", i + 5 < toks.count, let d = Int(toks[i + 1].text), TextFolding.fold(toks[i + 2].text) == "thang",
-               let m = Int(toks[i + 3].text), TextFolding.fold(toks[i + 4].text) == "nam", let y = Int(toks[i + 5].text),
+            if v.dayWords.contains(f), i + 5 < toks.count, let d = Int(toks[i + 1].text), v.monthWords.contains(TextFolding.fold(toks[i + 2].text)),
+               let m = Int(toks[i + 3].text), v.yearWords.contains(TextFolding.fold(toks[i + 4].text)), let y = Int(toks[i + 5].text),
                let day = CalendarDay(year: y, month: m, day: d) {
                 out.append((raw(i, i + 5), day)); i += 6; continue
             }

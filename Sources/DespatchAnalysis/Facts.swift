@@ -94,7 +94,7 @@ enum FactExtractor {
         guard !isCapitalised(w), !isFigure(w) else { return false }
         let folded = TextFolding.fold(String(w))
         if !v.reportingVerbs.matches([folded]).isEmpty { return true }
-        return folded.count > 4 && (folded.hasSuffix("ed") || folded.hasSuffix("ing"))
+        return folded.count > 4 && v.participleEndings.contains { folded.hasSuffix($0) }
     }
 }
 
@@ -113,7 +113,7 @@ func isFigure<S: StringProtocol>(_ w: S) -> Bool {
     let hasNumber = ascii ? digit : w.contains(where: { $0.isNumber })
     guard hasNumber else { return false }
     let t = w.lowercased().trimmingCharacters(in: .punctuationCharacters)
-    for suffix in ["st", "nd", "rd", "th"] where t.hasSuffix(suffix) && t.dropLast(2).allSatisfy({ $0.isNumber }) { return false }
+    for suffix in Vocabulary.shared.ordinalEndings where t.hasSuffix(suffix) && t.dropLast(suffix.count).allSatisfy({ $0.isNumber }) { return false }
     return true
 }
 

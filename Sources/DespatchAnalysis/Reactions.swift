@@ -134,7 +134,7 @@ struct ReactionExtractor {
                 if before.isEmpty { before = allBefore }
                 // "…, who congratulated": the subject is the mention just before.
                 let lead = s.folded[max(0, first.start - 2)..<first.start]
-                if lead.contains("who") || lead.contains("which"), let last = before.last { before = [last] }
+                if lead.contains(where: v.relatives.contains), let last = before.last { before = [last] }
                 if !before.isEmpty {
                     // The subject: the first mention, plus any joined to it by "and".
                     var subj = [before[0]]
@@ -142,7 +142,7 @@ struct ReactionExtractor {
                         // Mentions can overlap (a title inside a longer name): nothing lies between.
                         guard m.start >= subj.last!.end else { continue }
                         let between = (subj.last!.end..<m.start).map { s.folded[$0] }
-                        if between.isEmpty || between.allSatisfy({ $0 == "and" || $0 == "va" || $0 == "cung" }) || between == ["and"] { subj.append(m) }
+                        if between.allSatisfy(v.coordinators.contains) { subj.append(m) }
                         else if r.gaps[m.start].containsBytes(",") == false && between.count <= 1 { subj.append(m) }
                     }
                     // A mention deep inside an adverbial clause is not the subject of the verb.
@@ -167,9 +167,10 @@ struct ReactionExtractor {
                     let group = v.groupPronouns.matches(head).first { $0.start == 0 }
                     let pron = v.pronouns.matches(head).first { $0.start <= 1 }
                     let tailPron = verbs.contains { vb in vb.start > 0 && v.pronouns.matches([s.folded[vb.start - 1]]).count > 0 }
+                    let plural = pron.map { v.pluralPronouns.contains($0.phrase) } ?? false
                     if group != nil { speakers = lastSpeakers }
-                    else if pron != nil || tailPron { speakers = Array(lastSpeakers.suffix(lastSpeakers.count > 1 && (pron?.phrase == "they") ? 2 : 1)) }
-                    if pron?.phrase == "they" { speakers = lastSpeakers }
+                    else if pron != nil || tailPron { speakers = Array(lastSpeakers.suffix(lastSpeakers.count > 1 && plural ? 2 : 1)) }
+                    if plural { speakers = lastSpeakers }
                     verb = first.phrase
                 }
             } else if let m = mentions.first(where: { $0.kind == .person }) {

@@ -18,10 +18,9 @@ struct TaskListExtractor {
         var kind: String
     }
 
-    static let numberWords = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                              "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-
-    static func word(_ n: Int) -> String { n < numberWords.count ? numberWords[n] : String(n) }
+    /// A count as the analysis's English messages write it: the number word of list_cues.txt,
+    /// else digits.
+    static func word(_ n: Int) -> String { Vocabulary.shared.englishNumberWords[n] ?? String(n) }
 
     /// A sentence-opening ordinal ("Second,", "Thứ hai,") and its value; 0 = "Finally".
     func ordinal(_ s: Sentence, _ r: SentenceReading) -> (Int, Int)? {
@@ -59,8 +58,11 @@ struct TaskListExtractor {
     static func splitSeries(_ text: String) -> [String] {
         var parts = text.split(separator: ";").map { clean(String($0)) }.filter { !$0.isEmpty }
         if parts.count < 2 {
-            parts = text.replacingOccurrences(of: ", and ", with: ", ").replacingOccurrences(of: " and ", with: ", ")
-                .split(separator: ",").map { clean(String($0)) }.filter { !$0.isEmpty }
+            var series = text
+            for joiner in Vocabulary.shared.seriesJoiners {
+                series = series.replacingOccurrences(of: ", " + joiner + " ", with: ", ").replacingOccurrences(of: " " + joiner + " ", with: ", ")
+            }
+            parts = series.split(separator: ",").map { clean(String($0)) }.filter { !$0.isEmpty }
         }
         return parts
     }
@@ -78,7 +80,7 @@ struct TaskListExtractor {
             guard let noun = v.listNouns.matches(window, ids: Array(r.ids[(i + 1)..<upper])).first else { continue }
             var end = i + 1 + noun.end
             // "groups of focal tasks": extend over "of" + up to three words ending in a list noun.
-            if end < s.folded.count, s.folded[end] == "of" || s.folded[end] == "cua" {
+            if end < s.folded.count, v.nounLinks.contains(s.folded[end]) {
                 let w2 = Array(s.folded[(end + 1)..<min(s.folded.count, end + 4)])
                 if let n2 = v.listNouns.matches(w2).first { end = end + 1 + n2.end }
             }
@@ -188,13 +190,13 @@ struct TaskListExtractor {
                 label = r.text(i, i + 1 + noun.end)
                 break
             }
-            if s.folded[i] == "following", i + 1 < s.folded.count,
+            if v.listAnnouncers.contains(s.folded[i]), i + 1 < s.folded.count,
                let noun = v.listNouns.matches(Array(s.folded[(i + 1)..<min(s.folded.count, i + 5)])).first {
                 label = r.text(i + 1, i + 1 + noun.end)
             }
         }
         // Only a sentence that announces (ends with ":" or says "following") gives a count.
-        let announces = s.text.trimmingSpaces().hasSuffix(":") || s.folded.contains("following")
+        let announces = s.text.trimmingSpaces().hasSuffix(":") || s.folded.contains(where: v.listAnnouncers.contains)
         return announces ? (count, label) : (nil, nil)
     }
 }

@@ -208,12 +208,38 @@ public struct Vocabulary: Sendable {
     public var listIntros: [[String]] = []
     /// Words that open a list item only to join it to the one before ("and", "và"), as written.
     public var itemJoiners: [String] = []
+    /// The word before a series' last item ("a, b and c"), as written.
+    public var seriesJoiners: [String] = []
+    /// Words that announce the items of a list without a count ("the following tasks:"), folded.
+    public var listAnnouncers = WordSet()
+    /// English number words by value (list_cues.txt), for the analysis's English messages.
+    public var englishNumberWords: [Int: String] = [:]
     /// function_words.txt: closed word classes, folded.
     public var leadInWords = WordSet()
     public var prepositions = WordSet()
     public var clauseJoiners = WordSet()
     public var nameConnectors = WordSet()
     public var phraseLinks = WordSet()
+    public var relatives = WordSet()
+    public var coordinators = WordSet()
+    public var pluralPronouns = WordSet()
+    public var postings = WordSet()
+    public var articles = WordSet()
+    public var orgLeads = WordSet()
+    public var orgInsides = WordSet()
+    public var foreignMarkers = WordSet()
+    public var foreignAfters = WordSet()
+    public var determiners = WordSet()
+    public var nounLinks = WordSet()
+    /// Endings of English participles ("elected", "including") and of ordinals written in
+    /// figures ("14th"), folded.
+    public var participleEndings: [String] = []
+    public var ordinalEndings: [String] = []
+    /// dates.txt: month names and abbreviations by folded word; the words of "ngày D tháng M năm Y".
+    public var months: [String: Int] = [:]
+    public var dayWords = WordSet()
+    public var monthWords = WordSet()
+    public var yearWords = WordSet()
     /// Function words by language code, for telling an article's language.
     public var languageMarkers: [String: WordSet] = [:]
     /// boilerplate.txt: whole lines (folded keys) that open related headlines, or are dropped.
@@ -365,12 +391,18 @@ public struct Vocabulary: Sendable {
         for r in try Self.rows(dir, "list_cues.txt") where r.count >= 4 {
             let phrases = Self.list(r[3])
             switch r[0] {
-            case "number": if let v = Int(r[2]) { for p in phrases { numbers[TextFolding.key(p)] = v } }
+            case "number":
+                if let v = Int(r[2]) {
+                    for p in phrases { numbers[TextFolding.key(p)] = v }
+                    if r[1] == "en", englishNumberWords[v] == nil { englishNumberWords[v] = phrases.first }
+                }
             case "ordinal": if let v = Int(r[2]) { for p in phrases { ordinals.add(p, v) } }
             case "noun": for p in phrases { listNouns.add(p, p) }
             case "intro": listIntros += phrases.map { Tokenizer.foldedWords($0) }.filter { !$0.isEmpty }
             case "continuation": for p in phrases { continuations.add(p, p) }
             case "joiner": itemJoiners += phrases
+            case "series-joiner": seriesJoiners += phrases
+            case "announcer": listAnnouncers.formUnion(phrases.map { TextFolding.fold($0) })
             default: break
             }
         }
@@ -382,7 +414,30 @@ public struct Vocabulary: Sendable {
             case "clause-joiner": clauseJoiners.formUnion(words)
             case "name-connector": nameConnectors.formUnion(words)
             case "phrase-link": phraseLinks.formUnion(words)
+            case "relative": relatives.formUnion(words)
+            case "coordinator": coordinators.formUnion(words)
+            case "plural-pronoun": pluralPronouns.formUnion(words)
+            case "posting": postings.formUnion(words)
+            case "article": articles.formUnion(words)
+            case "org-lead": orgLeads.formUnion(words)
+            case "org-inside": orgInsides.formUnion(words)
+            case "foreign-marker": foreignMarkers.formUnion(words)
+            case "foreign-after": foreignAfters.formUnion(words)
+            case "determiner": determiners.formUnion(words)
+            case "noun-link": nounLinks.formUnion(words)
+            case "participle-ending": participleEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
+            case "ordinal-ending": ordinalEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
             case "language-marker": languageMarkers[r[1], default: []].formUnion(words)
+            default: break
+            }
+        }
+        for r in try Self.rows(dir, "dates.txt") where r.count >= 4 {
+            let words = Self.list(r[3]).map { TextFolding.fold($0) }
+            switch r[0] {
+            case "month": if let m = Int(r[2]) { for w in words { months[w] = m } }
+            case "day-word": dayWords.formUnion(words)
+            case "month-word": monthWords.formUnion(words)
+            case "year-word": yearWords.formUnion(words)
             default: break
             }
         }

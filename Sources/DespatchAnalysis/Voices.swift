@@ -240,7 +240,7 @@ final class SentenceReading {
             let f = s.folded[k]
             if titleAt[k] { sawTitle = true; a = k; continue }
             if placeAt[k] != nil { a = k; continue }
-            if v.modifiers.contains(stripPossessive(f)) || (caps[k] && !isNameToken(k) && !v.stopwords.contains(f)) || f == "and" && sawTitle == false && false { a = k; continue }
+            if v.modifiers.contains(stripPossessive(f)) || (caps[k] && !isNameToken(k) && !v.stopwords.contains(f)) { a = k; continue }
             if f.hasSuffixBytes("-based") { a = k; continue }
             break
         }
@@ -260,7 +260,7 @@ final class SentenceReading {
                 if g.containsBytes(";") || g.containsBytes("(") || g.containsBytes(".") || g.containsBytes(":") || g.containsBytes("—") || g.containsBytes("–") { break }
                 if g.containsBytes(",") {
                     let continues = sawTitle && (titleAt[b] || (caps[b] && !isNameToken(b))
-                        || (s.folded[b] == "and" && b + 1 < count && (titleAt[b + 1] || caps[b + 1])))
+                        || (v.coordinators.contains(s.folded[b]) && b + 1 < count && (titleAt[b + 1] || caps[b + 1])))
                     if !continues { break }
                 }
             }
@@ -281,7 +281,7 @@ final class SentenceReading {
             if let (p, e) = placeStart[k] {
                 let prev = k > a ? s.folded[k - 1] : ""
                 let prev2 = k > a + 1 ? s.folded[k - 2] : ""
-                if prev == "in" || prev == "to" || prev2 == "to" && prev == "the" || prev == "tai" || prev == "o" {
+                if v.postings.contains(prev) || v.articles.contains(prev) && v.postings.contains(prev2) {
                     if posted == nil { posted = p }
                 } else if found == nil {
                     found = p
@@ -295,9 +295,9 @@ final class SentenceReading {
             // "of the World Peace Council": a capitalised run ending in an organisation word.
             var i = a
             while i < b {
-                if caps[i], i > a, ["of", "the", "cua"].contains(s.folded[i - 1]) {
+                if caps[i], i > a, v.orgLeads.contains(s.folded[i - 1]) {
                     var j = i
-                    while j < b, caps[j] || ["of", "for", "and"].contains(s.folded[j]) && j + 1 < b && caps[j + 1] { j += 1 }
+                    while j < b, caps[j] || v.orgInsides.contains(s.folded[j]) && j + 1 < b && caps[j + 1] { j += 1 }
                     if j > i, v.intlOrgWords.contains(s.folded[j - 1]) {
                         found = Place(canonical: text(i, j), isOrganisation: true)
                         break
@@ -328,13 +328,13 @@ extension SentenceReading {
                 if gaps[k + 1].containsBytes(",") || gaps[k + 1].containsBytes(":") { break }
                 let f = stripPossessive(s.folded[k])
                 if let p = placeAt[k] { place = p; a = k; break }
-                if ["foreign", "international", "int'l", "intl", "global", "world", "overseas", "quoc", "nuoc"].contains(f) { marker = true; a = k; break }
-                if v.stopwords.contains(f) && !["a", "an", "the", "many", "some", "several"].contains(f) { break }
+                if v.foreignMarkers.contains(f) { marker = true; a = k; break }
+                if v.stopwords.contains(f) && !v.determiners.contains(f) { break }
                 k -= 1
             }
             // Vietnamese order: the country follows ("chuyên gia Nhật Bản").
             if place == nil, !marker, m.end < count, let (p, _) = placeStart[m.end] { place = p }
-            if place == nil, !marker, m.end < count, ["quoc", "nuoc"].contains(s.folded[m.end]), m.end + 1 < count, s.folded[m.end + 1] == "te" || s.folded[m.end + 1] == "ngoai" { marker = true }
+            if place == nil, !marker, m.end + 1 < count, v.foreignMarkers.contains(s.folded[m.end]), v.foreignAfters.contains(s.folded[m.end + 1]) { marker = true }
             guard place != nil || marker else { continue }
             let role = text(a, m.end)
             out.append(Mention(kind: .unnamed, start: a, end: m.end, name: nil, role: role, place: place, postedIn: nil))
