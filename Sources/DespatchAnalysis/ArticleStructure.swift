@@ -85,7 +85,8 @@ struct ArticleStructure {
     var dateSource: String?
     var textDates: [(raw: String, day: CalendarDay, sentence: String)] = []
 
-    static let splitter = SentenceSplitter()
+    static let splitter = SentenceSplitter(abbreviations: Vocabulary.shared.abbreviations,
+                                           numericAbbreviations: Vocabulary.shared.numericAbbreviations)
 
     /// Maximum number of characters analysed per article; longer bodies are cut (with a warning).
     static let maxChars = 400_000

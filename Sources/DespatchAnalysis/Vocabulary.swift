@@ -235,6 +235,9 @@ public struct Vocabulary: Sendable {
     /// figures ("14th"), folded.
     public var participleEndings: [String] = []
     public var ordinalEndings: [String] = []
+    /// abbreviations.txt: folded, without the final dot, for the sentence splitter.
+    public var abbreviations: Set<String> = []
+    public var numericAbbreviations: Set<String> = []
     /// dates.txt: month names and abbreviations by folded word; the words of "ngày D tháng M năm Y".
     public var months: [String: Int] = [:]
     public var dayWords = WordSet()
@@ -428,6 +431,14 @@ public struct Vocabulary: Sendable {
             case "participle-ending": participleEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
             case "ordinal-ending": ordinalEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
             case "language-marker": languageMarkers[r[1], default: []].formUnion(words)
+            default: break
+            }
+        }
+        for r in try Self.rows(dir, "abbreviations.txt") where r.count >= 3 {
+            let words = r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
+            switch r[0] {
+            case "any": abbreviations.formUnion(words)
+            case "numeric": numericAbbreviations.formUnion(words)
             default: break
             }
         }

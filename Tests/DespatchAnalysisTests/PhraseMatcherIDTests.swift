@@ -16,7 +16,7 @@ final class PhraseMatcherIDTests: XCTestCase {
                          "Đại sứ Nhật Bản chúc mừng thành công của Đại hội", "zzz unknown words only", ""]
         for f in files {
             let text = try String(contentsOf: samples.appendingPathComponent(f), encoding: .utf8)
-            sentences += SentenceSplitter().split(text)
+            sentences += ArticleStructure.splitter.split(text)
         }
         var total = 0
         for sentence in sentences {

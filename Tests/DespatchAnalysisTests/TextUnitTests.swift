@@ -5,7 +5,7 @@ import Foundation
 import XCTest
 
 final class SentenceSplitterTests: XCTestCase {
-    let splitter = SentenceSplitter()
+    let splitter = ArticleStructure.splitter
 
     func testAbbreviationsAndNumbers() {
         let s = splitter.split("He cited Resolution No. 59 on integration. Dr. Amal Haddad agreed. The U.S. delegation left early. Next came Md Karim.")

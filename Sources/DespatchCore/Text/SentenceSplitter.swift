@@ -4,26 +4,16 @@ import Foundation
 /// initials ("J. K. Rowling"), closing quotes and brackets after the stop, and the
 /// wire-service end mark "./.". Linear in the input.
 public struct SentenceSplitter: Sendable {
-    /// Folded abbreviations (without the final dot) after which a period does not end a sentence.
-    public var abbreviations: Set<String> { didSet { abbreviationTable = WordSet(abbreviations) } }
-    /// `abbreviations` for lookup: asked at every full stop, where SipHash cost more than the rest.
-    private var abbreviationTable: WordSet
-    private static let numericAbbreviationTable = WordSet(numericAbbreviations)
+    /// Folded abbreviations (without the final dot) after which a period does not end a
+    /// sentence, for lookup: asked at every full stop, where SipHash cost more than the rest.
+    private let abbreviationTable: WordSet
+    /// Abbreviations that hold only before a number ("No. 59", "Art. 3"); asked first.
+    private let numericAbbreviationTable: WordSet
 
-    public static let defaultAbbreviations: Set<String> = [
-        "no", "nos", "nr", "md", "dr", "mr", "mrs", "ms", "mt", "st", "jr", "sr", "prof", "gen", "lt", "col", "maj",
-        "capt", "cmdr", "adm", "sgt", "rev", "hon", "gov", "sen", "rep", "pres", "amb", "dept", "univ", "assn",
-        "bros", "co", "corp", "inc", "ltd", "vs", "etc", "e.g", "i.e", "cf", "approx", "fig", "vol", "art", "para",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "tp", "ths", "ts",
-        "pgs", "gs", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "op", "ed", "int'l", "govt", "est", "ave"
-    ]
-
-    /// Abbreviations that hold only before a number ("No. 59", "Art. 3").
-    public static let numericAbbreviations: Set<String> = ["no", "nos", "nr", "art", "para", "vol", "fig"]
-
-    public init(abbreviations: Set<String> = SentenceSplitter.defaultAbbreviations) {
-        self.abbreviations = abbreviations
-        self.abbreviationTable = WordSet(abbreviations)
+    /// The lists are vocabulary (the analysis reads them from its abbreviations.txt).
+    public init(abbreviations: Set<String>, numericAbbreviations: Set<String>) {
+        abbreviationTable = WordSet(abbreviations)
+        numericAbbreviationTable = WordSet(numericAbbreviations)
     }
 
     /// Closing punctuation that may follow a stop: . ! ? … / " ' ” ’ ) ] »
@@ -133,7 +123,7 @@ public struct SentenceSplitter: Sendable {
         guard lo < i else { return false }
         let word = String(decoding: b[lo..<i], as: UTF8.self)
         let folded = TextFolding.fold(word)
-        if Self.numericAbbreviationTable.contains(folded) {
+        if numericAbbreviationTable.contains(folded) {
             var k = i + 1
             while k < b.count, b[k] == 0x20 { k += 1 }
             return k < b.count && b[k] >= 0x30 && b[k] <= 0x39
