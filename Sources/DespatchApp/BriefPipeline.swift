@@ -167,12 +167,6 @@ public struct BriefPipeline {
     private func archived<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as ArchiveError { throw DespatchFailure(.archive, error.description) }
     }
-
-    static func longDate(_ day: CalendarDay) -> String {
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(day.day) \(months[day.month - 1]) \(day.year)"
-    }
 }
 
 /// Results of the parallel renders, one slot per layout, filled under a lock.
