@@ -276,12 +276,39 @@ public struct Vocabulary: Sendable {
     public var rawStopwords = WordSet()
     public var rawModifiers = WordSet()
 
+    /// The vocabulary of the package's resources; empty if they cannot be read, in which case
+    /// `loadFailure` says why (an analysis without its vocabulary finds nothing, so callers
+    /// check it and stop rather than print an empty digest).
     public static let shared: Vocabulary = {
-        do { return try Vocabulary(directory: Vocabulary.resourceDirectory()) } catch {
-            FileHandle.standardError.write("despatch: cannot load vocabulary: \(error)\n".data(using: .utf8)!)
+        let directory = Vocabulary.resourceDirectory()
+        do { return try Vocabulary(directory: directory) } catch {
+            failure.record("cannot read the vocabulary in \(directory.path): \(error)")
             return Vocabulary()
         }
     }()
+
+    /// Why `shared` is empty, or nil when it loaded (loads it first if need be).
+    public static var loadFailure: String? {
+        _ = shared
+        return failure.message
+    }
+
+    private static let failure = LoadFailure()
+
+    /// A data file that cannot be read: its name and why.
+    struct FileError: Error, CustomStringConvertible {
+        let file: String
+        let reason: String
+        var description: String { "\(file) is \(reason)" }
+    }
+
+    /// The reason `shared` could not be loaded, written once by its initialiser.
+    private final class LoadFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private var text: String?
+        func record(_ message: String) { lock.lock(); text = message; lock.unlock() }
+        var message: String? { lock.lock(); defer { lock.unlock() }; return text }
+    }
 
     public init() {}
 
@@ -295,7 +322,13 @@ public struct Vocabulary: Sendable {
     /// splitting Strings by Character was most of the cost of loading the vocabulary, which
     /// every run pays.
     static func rows(_ dir: URL, _ name: String) throws -> [[String]] {
-        let text = TextNormalizer.normalize(try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8))
+        let url = dir.appendingPathComponent(name)
+        let raw: String
+        do { raw = try String(contentsOf: url, encoding: .utf8) } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw FileError(file: name, reason: exists ? "not readable as UTF-8 text" : "missing")
+        }
+        let text = TextNormalizer.normalize(raw)
         let bytes = Array(text.utf8)
         var rows: [[String]] = []
         var lineStart = 0

@@ -76,6 +76,8 @@ public struct BriefPipeline {
     /// The week's digest with its `trends`; a week without articles gets a one-line
     /// "no new coverage" summary instead of an error.
     public func prepare(archive: ArticleArchive, week: ISOWeek, timeZone: TimeZone, summarySentences: Int = 3) throws -> Digest {
+        // Before anything is analysed: the earlier weeks' voices are kept in the archive.
+        try DigestPipeline.requireVocabulary()
         let current = try archived { try archive.articles(in: week, timeZone: timeZone) }
         let previous = try archived { try archive.articles(in: week.previous, timeZone: timeZone) }
         let earlier = try archived { try archive.articles(before: week.firstDay, timeZone: timeZone) }

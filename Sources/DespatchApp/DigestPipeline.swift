@@ -38,6 +38,13 @@ public struct DigestPipeline {
         DigestBuilder(summarySentences: summarySentences).build(corpus, generator: Self.generator)
     }
 
+    /// Fails when the analysis ran without its vocabulary (a broken installation): its digest
+    /// would be empty. Called after analysing, so that loading the vocabulary on another core
+    /// is not waited for.
+    public static func requireVocabulary() throws {
+        if let reason = Vocabulary.loadFailure { throw DespatchFailure(.installation, reason) }
+    }
+
     /// Folders besides the layout's own and Layouts/ that a layout may take images from.
     public var allowedPaths: [String] = []
 
@@ -147,6 +154,7 @@ public struct DigestPipeline {
         clock.mark("analysis")
         setUp.wait()
         clock.mark("waiting for the second core")
+        try Self.requireVocabulary()
         return try render(digest, layout: layout, output: output, options: options, renderer: try renderer!.get())
     }
 }

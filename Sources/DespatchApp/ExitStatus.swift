@@ -13,6 +13,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case archive = 5
     /// Gold file or evaluation below threshold.
     case evaluation = 6
+    /// The installation: a resource the build ships (the analysis vocabulary) is missing or unreadable.
+    case installation = 7
     /// Interrupted by SIGINT or SIGTERM (128 + signal number is used for the exit code).
     case interrupted = 130
 }

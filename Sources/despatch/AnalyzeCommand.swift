@@ -22,6 +22,7 @@ struct AnalyzeCommand: ParsableCommand {
         let pipeline = DigestPipeline()
         let corpus = try pipeline.loadCorpus(input)
         let digest = pipeline.analyze(corpus, summarySentences: summarySentences)
+        try DigestPipeline.requireVocabulary()
         if json {
             FileHandle.standardOutput.write(try DigestPipeline.encodeJSON(digest))
             FileHandle.standardOutput.write(Data("\n".utf8))

@@ -18,6 +18,7 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let pipeline = DigestPipeline()
         let digest = pipeline.analyze(try pipeline.loadCorpus(input))
+        try DigestPipeline.requireVocabulary()
         print(try pipeline.evaluate(digest, gold: gold).formatted())
     }
 }

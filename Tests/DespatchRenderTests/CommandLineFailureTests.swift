@@ -27,6 +27,36 @@ final class CommandLineFailureTests: XCTestCase {
         XCTAssertEqual(leftovers, [], "output left behind")
     }
 
+    /// A build whose vocabulary lost a file stops with the installation's exit code and names
+    /// the file, instead of printing the empty digest an analysis without vocabulary gives.
+    /// The executable is linked into a folder of its own beside copies of its resource
+    /// bundles (a bundle beside the executable is the one it reads), one file removed.
+    func testMissingVocabularyFileIsAnInstallationError() throws {
+        let install = folder + "/install"
+        try FileManager.default.createDirectory(atPath: install, withIntermediateDirectories: true)
+        let built = URL(fileURLWithPath: Repo.executable).deletingLastPathComponent()
+        let executable = install + "/despatch"
+        do { try FileManager.default.linkItem(atPath: Repo.executable, toPath: executable) } catch {
+            try FileManager.default.copyItem(atPath: Repo.executable, toPath: executable)
+        }
+        for bundle in try FileManager.default.contentsOfDirectory(atPath: built.path) where bundle.hasSuffix(".resources") {
+            try FileManager.default.copyItem(atPath: built.appendingPathComponent(bundle).path, toPath: install + "/" + bundle)
+        }
+        let vocabulary = install + "/Despatch_DespatchAnalysis.resources/Vocabulary"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: vocabulary + "/dates.txt"), "the copied bundle holds the vocabulary")
+        let whole = try PDFTools.run(executable, ["analyze", "--input", Repo.samples, "--json"], currentDirectory: Repo.root)
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        try FileManager.default.removeItem(atPath: vocabulary + "/dates.txt")
+        for args in [["analyze", "--input", Repo.samples, "--json"], ["digest", "--input", Repo.samples, "--output", folder + "/out.pdf"]] {
+            let r = try PDFTools.run(executable, args, currentDirectory: Repo.root)
+            XCTAssertEqual(r.status, ExitStatus.installation.rawValue, "\(args[0]): \(r.stderr)")
+            XCTAssertEqual(errorLines(r).count, 1, r.stderr)
+            XCTAssertTrue(r.stderr.contains("dates.txt is missing") && r.stderr.contains(vocabulary), r.stderr)
+            XCTAssertEqual(r.stdout, "", "no digest printed")
+        }
+        try assertNoPDF(in: folder)
+    }
+
     func testFolderWithNoReadableArticle() throws {
         let input = folder + "/empty"
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
