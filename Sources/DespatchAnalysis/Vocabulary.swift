@@ -212,7 +212,7 @@ public struct Vocabulary: Sendable {
     public var seriesJoiners: [String] = []
     /// Words that announce the items of a list without a count ("the following tasks:"), folded.
     public var listAnnouncers = WordSet()
-    /// English number words by value (list_cues.txt), for the analysis's English messages.
+    /// How the analysis's English messages write a count, by value (list_cues.txt, count-word).
     public var englishNumberWords: [Int: String] = [:]
     /// function_words.txt: closed word classes, folded.
     public var leadInWords = WordSet()
@@ -229,6 +229,8 @@ public struct Vocabulary: Sendable {
     public var orgInsides = WordSet()
     public var foreignMarkers = WordSet()
     public var foreignAfters = WordSet()
+    public var foreignAfterTails = WordSet()
+    public var appositionJoiners = WordSet()
     public var determiners = WordSet()
     public var nounLinks = WordSet()
     /// Endings of English participles ("elected", "including") and of ordinals written in
@@ -427,11 +429,8 @@ public struct Vocabulary: Sendable {
         for r in try Self.rows(dir, "list_cues.txt") where r.count >= 4 {
             let phrases = Self.list(r[3])
             switch r[0] {
-            case "number":
-                if let v = Int(r[2]) {
-                    for p in phrases { numbers[TextFolding.key(p)] = v }
-                    if r[1] == "en", englishNumberWords[v] == nil { englishNumberWords[v] = phrases.first }
-                }
+            case "number": if let v = Int(r[2]) { for p in phrases { numbers[TextFolding.key(p)] = v } }
+            case "count-word": if let v = Int(r[2]), r[1] == "en", let word = phrases.first { englishNumberWords[v] = word }
             case "ordinal": if let v = Int(r[2]) { for p in phrases { ordinals.add(p, v) } }
             case "noun": for p in phrases { listNouns.add(p, p) }
             case "intro": listIntros += phrases.map { Tokenizer.foldedWords($0) }.filter { !$0.isEmpty }
@@ -459,6 +458,8 @@ public struct Vocabulary: Sendable {
             case "org-inside": orgInsides.formUnion(words)
             case "foreign-marker": foreignMarkers.formUnion(words)
             case "foreign-after": foreignAfters.formUnion(words)
+            case "foreign-after-tail": foreignAfterTails.formUnion(words)
+            case "apposition-joiner": appositionJoiners.formUnion(words)
             case "determiner": determiners.formUnion(words)
             case "noun-link": nounLinks.formUnion(words)
             case "participle-ending": participleEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }

@@ -260,7 +260,7 @@ final class SentenceReading {
                 if g.containsBytes(";") || g.containsBytes("(") || g.containsBytes(".") || g.containsBytes(":") || g.containsBytes("—") || g.containsBytes("–") { break }
                 if g.containsBytes(",") {
                     let continues = sawTitle && (titleAt[b] || (caps[b] && !isNameToken(b))
-                        || (v.coordinators.contains(s.folded[b]) && b + 1 < count && (titleAt[b + 1] || caps[b + 1])))
+                        || (v.appositionJoiners.contains(s.folded[b]) && b + 1 < count && (titleAt[b + 1] || caps[b + 1])))
                     if !continues { break }
                 }
             }
@@ -334,7 +334,7 @@ extension SentenceReading {
             }
             // Vietnamese order: the country follows ("chuyên gia Nhật Bản").
             if place == nil, !marker, m.end < count, let (p, _) = placeStart[m.end] { place = p }
-            if place == nil, !marker, m.end + 1 < count, v.foreignMarkers.contains(s.folded[m.end]), v.foreignAfters.contains(s.folded[m.end + 1]) { marker = true }
+            if place == nil, !marker, m.end + 1 < count, v.foreignAfters.contains(s.folded[m.end]), v.foreignAfterTails.contains(s.folded[m.end + 1]) { marker = true }
             guard place != nil || marker else { continue }
             let role = text(a, m.end)
             out.append(Mention(kind: .unnamed, start: a, end: m.end, name: nil, role: role, place: place, postedIn: nil))

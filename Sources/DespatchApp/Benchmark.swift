@@ -77,6 +77,7 @@ public enum Benchmark {
             let readCPU = cpuSeconds() - cpu0
             let digest = pipeline.analyze(Corpus(articles: articles))
             let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
+            try DigestPipeline.requireVocabulary()  // an analysis without vocabulary measures nothing
             precondition(digest.articles.count == size)
             return Measurement(scenario: scenario.rawValue, size: size, wallSeconds: wall, cpuSeconds: cpu,
                                readingCPUSeconds: readCPU, peakMemoryMiB: peakMemoryMiB(), pages: nil,
@@ -88,6 +89,7 @@ public enum Benchmark {
             var warnings: [String] = []
             let parsed = try generated.map { try ArticleReader().parse(text: $0.text, file: $0.file, extension: "txt", warnings: &warnings) }
             let digest = pipeline.analyze(Corpus(articles: parsed))
+            try DigestPipeline.requireVocabulary()
             let layout = try pipeline.loadLayout("default")
             let output = NSTemporaryDirectory() + "despatch-bench-\(getpid()).pdf"
             defer { unlink(output) }

@@ -77,6 +77,16 @@ final class TaskListTests: XCTestCase {
         XCTAssertEqual(TaskListExtractor.clean("order and discipline"), "order and discipline")
     }
 
+    /// Counts in the English messages ("… but describes one.") are written with the
+    /// vocabulary's count words (list_cues.txt, count-word), which are not list cues.
+    func testCountWordsOfMessagesFromTheVocabulary() {
+        XCTAssertEqual(TaskListExtractor.word(0), "zero")
+        XCTAssertEqual(TaskListExtractor.word(1), "one")
+        XCTAssertEqual(TaskListExtractor.word(13), "thirteen")
+        XCTAssertEqual(TaskListExtractor.word(21), "21")
+        XCTAssertNil(v.numbers["one"], "'one' does not announce a list")
+    }
+
     func testCaptionsFromTheVocabularysMarkers() {
         XCTAssertTrue(ArticleStructure.isCaption("The ambassador speaks at the reception in Hanoi. (Photo: VNA)"))
         XCTAssertTrue(ArticleStructure.isCaption("Photo: delegates at the opening session"))
