@@ -41,13 +41,18 @@ struct HiddenSoftHyphens {
             b += 1
         }
         text.append(0)
-        // Where a byte of the paragraph lands in the line's text.
+        // Where a byte of the paragraph lands in the line's text: less two for each hidden
+        // soft hyphen before it (a binary search: a line holds a handful).
         func local(_ byte: Int32) -> Int32 {
-            var removed: Int32 = 0
-            for h in hidden { if h < byte { removed += 2 } else { break } }
-            return byte - start - removed
+            var lo = 0, hi = hidden.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if hidden[mid] < byte { lo = mid + 1 } else { hi = mid }
+            }
+            return byte - start - 2 * Int32(lo)
         }
         var runs: [UnsafeMutablePointer<PangoGlyphItem>?] = []
+        var passed = 0  // the first hidden soft hyphen not yet passed: clusters only go forward
         for run in original {
             let copy = pango_glyph_item_copy(run.pointer)!
             let item = copy.pointee.item!
@@ -57,9 +62,15 @@ struct HiddenSoftHyphens {
             var removed: Int32 = 0
             for i in 0..<Int(glyphs.pointee.num_glyphs) {
                 let byte = offset + glyphs.pointee.log_clusters[i]
-                if Self.isHidden(glyphs.pointee, i, item: item.pointee, chars) { removed += 1; continue }
+                while passed < hidden.count, hidden[passed] < byte { passed += 1 }
+                // The glyph found hidden above: the only one whose cluster is that soft hyphen.
+                if passed < hidden.count, hidden[passed] == byte, glyphs.pointee.glyphs[i].glyph == PANGO_GLYPH_EMPTY {
+                    passed += 1
+                    removed += 1
+                    continue
+                }
                 glyphs.pointee.glyphs[Int(kept)] = glyphs.pointee.glyphs[i]
-                glyphs.pointee.log_clusters[Int(kept)] = local(byte)
+                glyphs.pointee.log_clusters[Int(kept)] = byte - start - 2 * Int32(passed)
                 kept += 1
             }
             let newOffset = local(offset)
