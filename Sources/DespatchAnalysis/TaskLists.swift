@@ -18,7 +18,7 @@ struct TaskListExtractor {
         var kind: String
     }
 
-    /// A count as the analysis's English messages write it: the number word of list_cues.txt,
+    /// A count as the analysis's English messages write it: its count word in list_cues.txt,
     /// else digits.
     static func word(_ n: Int) -> String { Vocabulary.shared.englishNumberWords[n] ?? String(n) }
 

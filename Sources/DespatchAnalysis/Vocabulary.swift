@@ -349,6 +349,11 @@ public struct Vocabulary: Sendable {
         list(s).map { TextFolding.fold($0).replacingOccurrences(of: "_", with: " ") }
     }
 
+    /// A field of space-separated words, each folded, in order.
+    static func foldedWords(_ field: String) -> [String] {
+        field.split(separator: " ").map { TextFolding.fold(String($0)) }
+    }
+
     static func list(_ s: String) -> [String] {
         let bytes = Array(s.utf8)
         return fields(bytes, 0..<bytes.count, separator: 0x3B).filter { !$0.isEmpty }
@@ -442,7 +447,8 @@ public struct Vocabulary: Sendable {
             }
         }
         for r in try Self.rows(dir, "function_words.txt") where r.count >= 3 {
-            let words = Set(r[2].split(separator: " ").map { TextFolding.fold(String($0)) })
+            let list = Self.foldedWords(r[2])
+            let words = Set(list)
             switch r[0] {
             case "lead-in": leadInWords.formUnion(words)
             case "preposition": prepositions.formUnion(words)
@@ -462,14 +468,14 @@ public struct Vocabulary: Sendable {
             case "apposition-joiner": appositionJoiners.formUnion(words)
             case "determiner": determiners.formUnion(words)
             case "noun-link": nounLinks.formUnion(words)
-            case "participle-ending": participleEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
-            case "ordinal-ending": ordinalEndings += r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
+            case "participle-ending": participleEndings += list
+            case "ordinal-ending": ordinalEndings += list
             case "language-marker": languageMarkers[r[1], default: []].formUnion(words)
             default: break
             }
         }
         for r in try Self.rows(dir, "abbreviations.txt") where r.count >= 3 {
-            let words = r[2].split(separator: " ").map { TextFolding.fold(String($0)) }
+            let words = Self.foldedWords(r[2])
             switch r[0] {
             case "any": abbreviations.formUnion(words)
             case "numeric": numericAbbreviations.formUnion(words)
