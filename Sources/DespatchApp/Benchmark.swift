@@ -75,9 +75,8 @@ public enum Benchmark {
             var warnings: [String] = []
             let articles = try generated.map { try reader.parse(text: $0.text, file: $0.file, extension: "txt", warnings: &warnings) }
             let readCPU = cpuSeconds() - cpu0
-            let digest = pipeline.analyze(Corpus(articles: articles))
+            let digest = try pipeline.analyze(Corpus(articles: articles))
             let wall = Date().timeIntervalSince(wall0), cpu = cpuSeconds() - cpu0
-            try DigestPipeline.requireVocabulary()  // an analysis without vocabulary measures nothing
             precondition(digest.articles.count == size)
             return Measurement(scenario: scenario.rawValue, size: size, wallSeconds: wall, cpuSeconds: cpu,
                                readingCPUSeconds: readCPU, peakMemoryMiB: peakMemoryMiB(), pages: nil,
@@ -88,8 +87,7 @@ public enum Benchmark {
             let generated = SyntheticCorpus(options: .init(articles: articles, paragraphs: 24)).generate()
             var warnings: [String] = []
             let parsed = try generated.map { try ArticleReader().parse(text: $0.text, file: $0.file, extension: "txt", warnings: &warnings) }
-            let digest = pipeline.analyze(Corpus(articles: parsed))
-            try DigestPipeline.requireVocabulary()
+            let digest = try pipeline.analyze(Corpus(articles: parsed))
             let layout = try pipeline.loadLayout("default")
             let output = NSTemporaryDirectory() + "despatch-bench-\(getpid()).pdf"
             defer { unlink(output) }

@@ -17,18 +17,18 @@ public struct BriefPipeline {
     public var now: () -> Date
     public var lockTimeout: Double
     /// The analysis; `DigestPipeline.analyze` unless a test swaps it.
-    public var analyze: (Corpus, Int) -> Digest
+    public var analyze: (Corpus, Int) throws -> Digest
     /// Names the analysis in the archive's voices cache: a new analysis version must have
     /// a new name, or earlier weeks' voices found by the old one would be reused.
     public var analysisVersion: String
 
     public init(pipeline: DigestPipeline = DigestPipeline(), now: @escaping () -> Date = Date.init,
-                lockTimeout: Double = 30, analyze: ((Corpus, Int) -> Digest)? = nil,
+                lockTimeout: Double = 30, analyze: ((Corpus, Int) throws -> Digest)? = nil,
                 analysisVersion: String = DigestPipeline.generator) {
         self.pipeline = pipeline
         self.now = now
         self.lockTimeout = lockTimeout
-        self.analyze = analyze ?? { corpus, sentences in pipeline.analyze(corpus, summarySentences: sentences) }
+        self.analyze = analyze ?? { corpus, sentences in try pipeline.analyze(corpus, summarySentences: sentences) }
         self.analysisVersion = analysisVersion
     }
 
@@ -76,18 +76,16 @@ public struct BriefPipeline {
     /// The week's digest with its `trends`; a week without articles gets a one-line
     /// "no new coverage" summary instead of an error.
     public func prepare(archive: ArticleArchive, week: ISOWeek, timeZone: TimeZone, summarySentences: Int = 3) throws -> Digest {
-        // Before anything is analysed: the earlier weeks' voices are kept in the archive.
-        try DigestPipeline.requireVocabulary()
         let current = try archived { try archive.articles(in: week, timeZone: timeZone) }
         let previous = try archived { try archive.articles(in: week.previous, timeZone: timeZone) }
         let earlier = try archived { try archive.articles(before: week.firstDay, timeZone: timeZone) }
 
-        func digest(_ stored: [StoredArticle]) -> Digest {
+        func digest(_ stored: [StoredArticle]) throws -> Digest {
             guard !stored.isEmpty else { return Digest(generator: DigestPipeline.generator, articles: []) }
-            return analyze(Corpus(articles: stored.map { $0.datedArticle(in: timeZone) }), summarySentences)
+            return try analyze(Corpus(articles: stored.map { $0.datedArticle(in: timeZone) }), summarySentences)
         }
-        var result = digest(current)
-        let before = digest(previous)
+        var result = try digest(current)
+        let before = try digest(previous)
         let earlierVoices = try voiceKeys(of: earlier, archive: archive, timeZone: timeZone, summarySentences: summarySentences)
         result.trends = WeekComparer.compare(week: week, current: result, previous: before, earlierVoiceKeys: earlierVoices)
         // An empty week: the document builder prints the catalogue's "no new coverage" line,
@@ -104,7 +102,7 @@ public struct BriefPipeline {
         let missing = Set(try archived { try archive.revisionsWithoutVoices(ids, analysis: analysisVersion) })
         var found: [Int64: [(key: String, name: String, kind: String)]] = [:]
         for stored in earlier where missing.contains(stored.revisionID) {
-            let digest = analyze(Corpus(articles: [stored.datedArticle(in: timeZone)]), summarySentences)
+            let digest = try analyze(Corpus(articles: [stored.datedArticle(in: timeZone)]), summarySentences)
             found[stored.revisionID] = WeekComparer.voices(in: digest).map { (WeekComparer.voiceKey($0.name), $0.name, $0.kind) }
             if found.count >= 500 {
                 try archived { try archive.storeVoices(found, analysis: analysisVersion) }

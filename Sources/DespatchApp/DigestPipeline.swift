@@ -34,15 +34,13 @@ public struct DigestPipeline {
         }
     }
 
-    public func analyze(_ corpus: Corpus, summarySentences: Int = 3) -> Digest {
-        DigestBuilder(summarySentences: summarySentences).build(corpus, generator: Self.generator)
-    }
-
-    /// Fails when the analysis ran without its vocabulary (a broken installation): its digest
-    /// would be empty. Called after analysing, so that loading the vocabulary on another core
-    /// is not waited for.
-    public static func requireVocabulary() throws {
+    /// The analysis of `corpus`. Fails when it ran without its vocabulary (a broken
+    /// installation), whose digest would be empty: checked after analysing, when the
+    /// vocabulary has been loaded anyway, so that its loading on another core is not waited for.
+    public func analyze(_ corpus: Corpus, summarySentences: Int = 3) throws -> Digest {
+        let digest = DigestBuilder(summarySentences: summarySentences).build(corpus, generator: Self.generator)
         if let reason = Vocabulary.loadFailure { throw DespatchFailure(.installation, reason) }
+        return digest
     }
 
     /// Folders besides the layout's own and Layouts/ that a layout may take images from.
@@ -150,11 +148,11 @@ public struct DigestPipeline {
         do { corpus = try loadCorpus(input, limits: options.limits) } catch { setUp.wait(); throw error }
         clock.mark("read \(corpus.articles.count) article(s)")
         let sentences = layout.sections.map { $0.summarySentences }.max() ?? 3
-        let digest = analyze(corpus, summarySentences: max(3, sentences))
+        let digest: Digest
+        do { digest = try analyze(corpus, summarySentences: max(3, sentences)) } catch { setUp.wait(); throw error }
         clock.mark("analysis")
         setUp.wait()
         clock.mark("waiting for the second core")
-        try Self.requireVocabulary()
         return try render(digest, layout: layout, output: output, options: options, renderer: try renderer!.get())
     }
 }

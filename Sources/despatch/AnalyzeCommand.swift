@@ -21,8 +21,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         let pipeline = DigestPipeline()
         let corpus = try pipeline.loadCorpus(input)
-        let digest = pipeline.analyze(corpus, summarySentences: summarySentences)
-        try DigestPipeline.requireVocabulary()
+        let digest = try pipeline.analyze(corpus, summarySentences: summarySentences)
         if json {
             FileHandle.standardOutput.write(try DigestPipeline.encodeJSON(digest))
             FileHandle.standardOutput.write(Data("\n".utf8))

@@ -17,8 +17,7 @@ struct EvalCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = DigestPipeline()
-        let digest = pipeline.analyze(try pipeline.loadCorpus(input))
-        try DigestPipeline.requireVocabulary()
+        let digest = try pipeline.analyze(try pipeline.loadCorpus(input))
         print(try pipeline.evaluate(digest, gold: gold).formatted())
     }
 }

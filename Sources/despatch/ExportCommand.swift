@@ -32,8 +32,7 @@ struct ExportCommand: ParsableCommand {
         let layoutDescription = try pipeline.loadLayout(layout)
         let corpus = try pipeline.loadCorpus(input)
         let sentences = layoutDescription.sections.map { $0.summarySentences }.max() ?? 3
-        let digest = pipeline.analyze(corpus, summarySentences: max(3, sentences))
-        try DigestPipeline.requireVocabulary()
+        let digest = try pipeline.analyze(corpus, summarySentences: max(3, sentences))
         let text = pipeline.export(digest, layout: layoutDescription, format: format, title: title)
         let path = output ?? "out/digest.\(format.fileExtension)"
         if output == nil { try? FileManager.default.createDirectory(atPath: "out", withIntermediateDirectories: true) }

@@ -35,7 +35,7 @@ final class ColumnBoundsTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 100)
         // The legend's last entry (the last article's number and outlet) is drawn on the page.
-        let digest = SampleRender.pipeline.analyze(try SampleRender.pipeline.loadCorpus(Repo.samples))
+        let digest = try SampleRender.pipeline.analyze(try SampleRender.pipeline.loadCorpus(Repo.samples))
         let last = try XCTUnwrap(digest.articles.last)
         let entry = [String(digest.articles.count), last.source].compactMap { $0 }.joined(separator: " ")
         let text = PDFTools.flat(try PDFTools.text(pdf, page: chartPage))
