@@ -163,7 +163,7 @@ final class SentenceReading {
         if v.orgWords.contains(raw) || isCity[i] || v.rawModifiers.contains(raw) && f.count > 3 { return false }
         if Self.isAcronym(s.words[i]) { return false }  // acronyms: CPV, VNA
         if v.rawStopwords.contains(raw) {
-            // "To Lam": a capitalised function word inside a sentence, followed by another capital.
+            // "To Huu": a capitalised function word inside a sentence, followed by another capital.
             return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && gaps[i + 1] == " " && s.words[i].count <= 3
         }
         return true
@@ -190,7 +190,7 @@ final class SentenceReading {
     }
 
     /// Name spans: runs of 2-5 name tokens with only spaces between them (not sentence-initial
-    /// single words), not followed by a capitalised organisation word ("Ho Chi Minh City").
+    /// single words), not followed by a capitalised organisation word ("Phan Dinh Phung Street").
     /// `knownSurnames`: the article's people so far, by folded surname.
     func nameSpans(knownSurnames: [String: String]) -> [(Int, Int)] {
         var spans: [(Int, Int)] = []
@@ -317,7 +317,7 @@ extension SentenceReading {
     func unnamedVoices(nameStarts: Set<Int>) -> [Mention] {
         var out: [Mention] = []
         for m in v.voiceNouns.matches(s.folded, ids: ids) {
-            if nameStarts.contains(m.end) { continue }  // "Ambassador Rajpal Singh": a title, not an unnamed voice
+            if nameStarts.contains(m.end) { continue }  // "Ambassador Anna Weber": a title, not an unnamed voice
             if m.end < count, caps[m.end], gaps[m.end] == " ", isNameToken(m.end) { continue }
             var place: Place?
             var a = m.start

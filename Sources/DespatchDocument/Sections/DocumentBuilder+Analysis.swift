@@ -144,7 +144,7 @@ extension DocumentBuilder {
 
     /// The host country's own officials, once each, with the articles that quote or mention them.
     func officials(_ spec: SectionSpec) -> [DocumentNode] {
-        // One row per person whatever the spelling ("Le Hoai Trung", "Lê Hoài Trung"): names are
+        // One row per person whatever the spelling ("Nguyen Van An", "Nguyễn Văn An"): names are
         // grouped by the digest's entities and shown in their fullest form, diacritics included.
         var entityOf: [String: Int] = [:]
         for (i, entity) in digest.entities.enumerated() {
