@@ -112,6 +112,7 @@ public struct DigestPipeline {
                                     maxPages: options.maxPages, creationDate: Self.creationDate(for: digest),
                                     generator: Self.generator)
         if let budget = options.shapedTextBudget { request.shapedTextBudget = budget }
+        if let lookahead = options.lookahead { request.lookahead = lookahead }
         do {
             let engine = try renderer ?? makeRenderer()
             let report = try engine.renderPDF(digest: digest, layout: layout, labels: labels, request: request, to: output)
@@ -169,10 +170,15 @@ public struct RenderOptions: Sendable {
     /// Bytes of text whose shaped layouts are kept from measuring to painting (nil: the
     /// renderer's default, or DESPATCH_SHAPED_TEXT_BUDGET); see `RenderRequest`.
     public var shapedTextBudget: Int?
+    /// Whether paragraphs are prepared ahead on a second thread while paginating (nil: the
+    /// renderer's default); see `RenderRequest.lookahead`.
+    public var lookahead: Bool?
 
     public init(title: String? = nil, week: String? = nil, strict: Bool = false, pngDirectory: String? = nil,
-                pngScale: Double = 1, maxPages: Int = 5000, limits: InputLimits = InputLimits(), shapedTextBudget: Int? = nil) {
+                pngScale: Double = 1, maxPages: Int = 5000, limits: InputLimits = InputLimits(), shapedTextBudget: Int? = nil,
+                lookahead: Bool? = nil) {
         self.shapedTextBudget = shapedTextBudget
+        self.lookahead = lookahead
         self.title = title
         self.week = week
         self.strict = strict

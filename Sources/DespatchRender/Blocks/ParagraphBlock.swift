@@ -10,9 +10,13 @@ final class ParagraphBlock: Block {
     /// Draw as a link to a named destination or URI.
     var linkDestination: String?
     var linkURI: String?
+    /// The block's place in the document tree, by which it takes what `BreakLookahead`
+    /// prepared for it (nil: a fragment, or a block made without a tree).
+    var lookaheadKey: BreakLookahead.Key?
 
     /// The shaped text, kept from measuring to painting while the context's budget allows;
-    /// otherwise nil, and `prepared` is shaped again when the block is drawn.
+    /// otherwise nil, and `prepared` is shaped again when the block is drawn. `prepared` is
+    /// the text after its first wrap (nil before).
     private var layout: ShapedText?
     private var prepared: PreparedText?
     /// The bytes counted against the context's budget for `layout`.
@@ -37,6 +41,12 @@ final class ParagraphBlock: Block {
         self.init([StyledRun(text)], style: style, minLines: minLines, keepWithNext: keepWithNext, anchor: anchor)
     }
 
+    /// The block with its place in the tree set (see `lookaheadKey`).
+    func prepared(as key: BreakLookahead.Key?) -> ParagraphBlock {
+        lookaheadKey = key
+        return self
+    }
+
     var spaceBefore: Double { isContinuation ? 0 : style.spaceBefore }
     var spaceAfter: Double { style.spaceAfter }
 
@@ -45,18 +55,21 @@ final class ParagraphBlock: Block {
             // Hyphenated text gets a measure narrower by about a hyphen: Pango can let the
             // hyphen it adds at a break hang past the width, and it must not reach the margin.
             measure = style.hyphenate && context.hyphenator != nil ? width - style.size * 0.25 : width
-            let text = prepared ?? context.prepare(spans, style: style)
+            let text = prepared ?? context.prepare(spans, style: style, key: lookaheadKey)
             let l = context.paragraph(text, style: style, width: measure, checkGlyphs: prepared == nil)
             lines = l.lineMetrics()
             if layout != nil { context.release(layoutOfBytes: retainedBytes) }
             if context.mayRetainLayout(ofBytes: text.text.utf8.count) {
                 layout = l
                 retainedBytes = text.text.utf8.count
-                prepared = nil
+                // Kept with its break analysis while the layout is: a block wrapped again at
+                // another width (a table measured twice, a list item moved to a narrower
+                // frame) is neither hyphenated nor analysed again.
+                prepared = text
             } else {
                 layout = nil
                 retainedBytes = 0
-                prepared = text
+                prepared = text.withoutBreakAnalysis  // shaped again with its remembered breaks
             }
             lineRange = 0..<lines.count
             laidOutWidth = width

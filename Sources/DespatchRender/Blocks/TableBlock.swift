@@ -62,6 +62,19 @@ final class TableBlock: Block {
 
     var rowCount: Int { rows.count }
 
+    /// Gives each cell its place in the tree, as `BlockFactory.paragraphs(of:)` numbers them:
+    /// the header's cells, then each row's, left to right.
+    func numberCells(node: Int) {
+        var part = 0
+        for row in [header] + rows {
+            for cell in row.cells {
+                guard let cell else { continue }
+                cell.lookaheadKey = BreakLookahead.Key(node: node, part: part)
+                part += 1
+            }
+        }
+    }
+
     func wrap(width: Double, in context: RenderContext) -> Double {
         if laidOutWidth != width {
             columnWidths = Self.fit(weights: columns.map { $0.weight }, minimums: minimumContentWidths(in: context), width: width)

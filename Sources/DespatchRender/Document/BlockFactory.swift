@@ -8,13 +8,13 @@ struct BlockFactory {
     let columns: Int
 
     func blocks(for tree: DocumentTree) throws -> [Block] {
-        try tree.nodes.map(block)
+        try tree.nodes.map { try block($0) }
     }
 
-    func block(_ node: DocumentNode) throws -> Block {
+    /// The block of `node`; `index` is the node's place in the tree, by which its paragraphs
+    /// find what `BreakLookahead` prepared for them.
+    func block(_ node: DocumentNode, index: Int? = nil) throws -> Block {
         switch node {
-        case .image(let path, let maxWidth):
-            return ImageBlock(image: try CairoImage(pngPath: path), maxWidth: maxWidth)
         case .heading(let level, let text, let anchor):
             let style: TextStyle
             switch level {
@@ -24,12 +24,19 @@ struct BlockFactory {
             case .subsection: style = styles.subheading
             }
             return ParagraphBlock(text, style: style, minLines: 1, keepWithNext: level != .title, anchor: anchor)
+                .prepared(as: index.map { .init(node: $0, part: 0) })
         case .paragraph(let spans, let role, let keepWithNext):
             return ParagraphBlock(runs(spans), style: style(role), minLines: role == .body ? minLines : 1, keepWithNext: keepWithNext)
+                .prepared(as: index.map { .init(node: $0, part: 0) })
         case .listItem(let marker, let spans):
             return ParagraphBlock([StyledRun(marker + "\u{2002}")] + runs(spans), style: styles.listItem, minLines: minLines)
+                .prepared(as: index.map { .init(node: $0, part: 0) })
         case .table(let columns, let rows):
-            return TableBlock(columns: columns, rows: rows.map { $0.map(runs) }, appearance: tableAppearance())
+            let table = TableBlock(columns: columns, rows: rows.map { $0.map(runs) }, appearance: tableAppearance())
+            if let index { table.numberCells(node: index) }
+            return table
+        case .image(let path, let maxWidth):
+            return ImageBlock(image: try CairoImage(pngPath: path), maxWidth: maxWidth)
         case .barChart(let series, let categories):
             return BarChartBlock(series: series, categories: categories, labelStyle: styles.small, palette: chartPalette())
         case .timeline(let events):
@@ -43,6 +50,27 @@ struct BlockFactory {
             return SpacerBlock(height)
         case .pageBreak(let columns):
             return PageBreakBlock(columns: columns)
+        }
+    }
+
+    /// The paragraphs of a node as its blocks will shape them: their text, their style, and
+    /// their part (0 for a heading, a paragraph or a list item; a table's cells numbered as
+    /// `TableBlock.numberCells` numbers them). What `BreakLookahead` prepares ahead.
+    func paragraphs(of node: DocumentNode) -> [(part: Int, spans: [StyledRun], style: TextStyle)] {
+        switch node {
+        case .heading, .paragraph, .listItem:
+            guard let block = try? block(node) as? ParagraphBlock else { return [] }
+            return [(0, block.spans, block.style)]
+        case .table(let columns, let rows):
+            let appearance = tableAppearance()
+            var cells: [(part: Int, spans: [StyledRun], style: TextStyle)] = []
+            for column in columns { cells.append((cells.count, [StyledRun(column.title)], appearance.headerStyle)) }
+            for row in rows {
+                for cell in row.prefix(columns.count) { cells.append((cells.count, runs(cell), appearance.cellStyle)) }
+            }
+            return cells
+        default:
+            return []
         }
     }
 

@@ -1,3 +1,4 @@
+import CPangoCairo
 import DespatchDocument
 import DespatchLayout
 import DespatchModel
@@ -24,6 +25,10 @@ public struct RenderRequest: Sendable {
     /// paragraphs are shaped again when painted, so memory stays flat. Any value gives the
     /// same PDF; it trades memory for time.
     public var shapedTextBudget: Int = RenderRequest.defaultShapedTextBudget
+    /// Prepare paragraphs (hyphenation, break analysis) on a second thread while paginating
+    /// (see `BreakLookahead`). Either way gives the same PDF; a test compares the two.
+    /// DESPATCH_LOOKAHEAD=0 turns it off, for timing the difference.
+    public var lookahead = ProcessInfo.processInfo.environment["DESPATCH_LOOKAHEAD"] != "0"
 
     /// 96 KB of text (about thirty pages: every shipped layout of the samples is within it),
     /// or DESPATCH_SHAPED_TEXT_BUDGET bytes when set. The first pass over a longer document
@@ -58,6 +63,9 @@ public struct RenderReport: Sendable {
     public var droppedItems: Int = 0
     /// Sections a page-limited layout left out whole (their `type`s), lowest-ranked first.
     public var droppedSections: [String] = []
+    /// Paragraphs that took their hyphenation and break analysis from the second thread
+    /// (`BreakLookahead`), over every pagination of the render.
+    public var preparedAhead: Int = 0
 }
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
@@ -106,16 +114,36 @@ public final class DocumentRenderer {
         let breaker = PageBreaker(geometry: geometry, maxPages: request.maxPages)
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
         let factory = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns)
+        var preparedAhead = 0
         // The first pass: every page measured and counted, kept only while the document is
         // within the shaped-text budget.
         func paginate(_ layout: LayoutDescription) throws -> Pagination {
             let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
             context.resetLayoutBudget()
             var pagination = Pagination(tree: tree)
-            try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
-                pagination.record(page, keep: !context.layoutBudgetExceeded)
+            try withLookahead(over: tree) {
+                try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
+                    pagination.record(page, keep: !context.layoutBudgetExceeded)
+                }
             }
             return pagination
+        }
+        // Each pagination has the paragraphs of its tree prepared ahead on the second core.
+        func withLookahead(over tree: DocumentTree, _ body: () throws -> Void) throws {
+            let lookahead = request.lookahead
+                ? BreakLookahead(nodes: tree.nodes, factory: factory, hyphenator: hyphenator,
+                                 language: pango_context_get_language(pango.context) ?? pango_language_get_default())
+                : nil
+            context.lookahead = lookahead
+            defer {
+                context.lookahead = nil
+                lookahead?.finish()
+                if let lookahead {
+                    preparedAhead += lookahead.hits
+                    clock.note("lookahead: \(lookahead.hits) paragraph(s) prepared ahead, \(lookahead.misses) not")
+                }
+            }
+            try body()
         }
         var pagination = try paginate(layout)
         var dropped = 0
@@ -156,10 +184,12 @@ public final class DocumentRenderer {
             // then let go, its blocks giving back their shaped text.
             context.resetLayoutBudget()
             var again = Pagination(tree: tree)
-            try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
-                again.record(page, keep: false)
-                try paint(page, number: again.pageCount)
-                for placement in page.placements { placement.block.releaseShapedText(in: context) }
+            try withLookahead(over: tree) {
+                try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
+                    again.record(page, keep: false)
+                    try paint(page, number: again.pageCount)
+                    for placement in page.placements { placement.block.releaseShapedText(in: context) }
+                }
             }
             guard again.pageCount == pagination.pageCount, again.anchorPages == pagination.anchorPages else {
                 throw RenderError.inconsistentPagination(first: pagination.pageCount, second: again.pageCount)
@@ -168,7 +198,8 @@ public final class DocumentRenderer {
         for sink in sinks { try sink.finish() }
         if pdfFile != nil { clock.mark("paint and write") }
         return RenderReport(pageCount: pagination.pageCount, missingGlyphs: context.missingGlyphs, anchorPages: pagination.anchorPages,
-                            anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections)
+                            anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections,
+                            preparedAhead: preparedAhead)
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

@@ -37,7 +37,7 @@ final class BlockStream {
         self.init {
             guard index < nodes.count else { return nil }
             defer { index += 1 }
-            return try factory.block(nodes[index])
+            return try factory.block(nodes[index], index: index)
         }
     }
 

@@ -7,6 +7,12 @@ public final class PhaseClock {
     private var last = Date()
     private let enabled = ProcessInfo.processInfo.environment["DESPATCH_TIMINGS"] != nil
 
+    /// Prints a line without ending a phase.
+    public func note(_ text: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("despatch: timing: \(text)\n".utf8))
+    }
+
     public func mark(_ phase: String) {
         guard enabled else { return }
         let now = Date()

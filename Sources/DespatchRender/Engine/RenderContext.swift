@@ -68,23 +68,16 @@ final class RenderContext {
     }
     private var wordWidths: [String: Double] = [:]
 
+    /// What another thread prepares ahead of the paginating one (see `BreakLookahead`), for
+    /// the pagination under way; nil when nothing is.
+    var lookahead: BreakLookahead?
+
     /// The text of `spans` as Pango will hold it (soft hyphens inserted) and its styled runs:
-    /// what a paragraph keeps so that it can be shaped again without hyphenating again.
-    func prepare(_ spans: [StyledRun], style: TextStyle) -> PreparedText {
-        var text = ""
-        var runs: [PreparedText.Run] = []
-        for span in spans {
-            // The pattern dictionary is English: text known to be in another language is left whole.
-            let english = span.language.map { $0.lowercased().hasPrefix("en") } ?? true
-            let piece = (style.hyphenate && english ? hyphenator?.hyphenate(span.text) : nil) ?? span.text
-            let start = text.utf8.count
-            text += piece
-            let range = start..<text.utf8.count
-            if span.bold || span.italic || span.color != nil || span.language != nil {
-                runs.append(PreparedText.Run(range: range, bold: span.bold, italic: span.italic, color: span.color, language: span.language))
-            }
-        }
-        return PreparedText(text: text, runs: runs)
+    /// what a paragraph keeps so that it can be shaped again without hyphenating again. A
+    /// paragraph of the tree (at `key`) takes it from the lookahead when that has it ready.
+    func prepare(_ spans: [StyledRun], style: TextStyle, key: BreakLookahead.Key? = nil) -> PreparedText {
+        if let key, let ready = lookahead?.take(key, spans: spans, style: style) { return ready }
+        return PreparedText(spans, style: style, hyphenator: hyphenator)
     }
 
     /// Shapes prepared text. `checkGlyphs` is false when the same text was checked before.
@@ -118,7 +111,8 @@ final class RenderContext {
             let request = ParagraphShaper.Request(
                 text: prepared.text, runs: prepared.runs, font: font,
                 fontKey: "\(style.family)|\(style.size)|\(style.bold)|\(style.italic)|\(style.lineSpacing)",
-                justify: style.alignment == .justify, color: style.color, width: width, hangingIndent: max(0, style.hangingIndent))
+                justify: style.alignment == .justify, color: style.color, width: width, hangingIndent: max(0, style.hangingIndent),
+                breakAnalysis: prepared.breakAnalysis)
             let shaped = shaper.shape(request) {
                 var plain = style
                 plain.alignment = .left
@@ -187,8 +181,8 @@ final class RenderContext {
 }
 
 /// Text ready for Pango: soft hyphens inserted, styled runs by UTF-8 byte range.
-struct PreparedText {
-    struct Run {
+struct PreparedText: Sendable {
+    struct Run: Sendable {
         var range: Range<Int>
         var bold: Bool
         var italic: Bool
@@ -197,4 +191,34 @@ struct PreparedText {
     }
     var text: String
     var runs: [Run]
+    /// Pango's break analysis of `text`, when it was made ahead (see `BreakLookahead`).
+    var breakAnalysis: BreakAnalysis?
+
+    init(text: String, runs: [Run], breakAnalysis: BreakAnalysis? = nil) {
+        self.text = text
+        self.runs = runs
+        self.breakAnalysis = breakAnalysis
+    }
+
+    /// The text of `spans` hyphenated where `style` asks for it. The pattern dictionary is
+    /// English: text known to be in another language is left whole.
+    init(_ spans: [StyledRun], style: TextStyle, hyphenator: Hyphenator?) {
+        var text = ""
+        var runs: [Run] = []
+        for span in spans {
+            let english = span.language.map { $0.lowercased().hasPrefix("en") } ?? true
+            let piece = (style.hyphenate && english ? hyphenator?.hyphenate(span.text) : nil) ?? span.text
+            let start = text.utf8.count
+            text += piece
+            let range = start..<text.utf8.count
+            if span.bold || span.italic || span.color != nil || span.language != nil {
+                runs.append(Run(range: range, bold: span.bold, italic: span.italic, color: span.color, language: span.language))
+            }
+        }
+        self.init(text: text, runs: runs)
+    }
+
+    /// The same text without its break analysis, for a paragraph that keeps its text to be
+    /// shaped again (its breaks are remembered by then) and should not hold the analysis.
+    var withoutBreakAnalysis: PreparedText { PreparedText(text: text, runs: runs) }
 }

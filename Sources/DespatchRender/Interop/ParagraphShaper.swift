@@ -84,6 +84,8 @@ final class ParagraphShaper {
         var color: RGB
         var width: Double
         var hangingIndent: Double
+        /// Pango's break analysis of `text`, made ahead on another thread, or nil.
+        var breakAnalysis: BreakAnalysis? = nil
     }
 
     struct Result {
@@ -161,6 +163,13 @@ final class ParagraphShaper {
             var logAttrs: [PangoLogAttr] = []
             func analyseBreaks() {
                 guard logAttrs.isEmpty else { return }
+                // Made ahead for the same bytes; used when its language is the one the
+                // itemizer gave the paragraph (the analysis depends on nothing else).
+                if let ahead = request.breakAnalysis, ahead.attributes.count == charCount + 1,
+                   ahead.language == first.pointee.analysis.language.map({ UInt(bitPattern: $0) }) {
+                    logAttrs = ahead.attributes
+                    return
+                }
                 logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
                 pango_get_log_attrs(chars, length, -1, first.pointee.analysis.language, &logAttrs, Int32(charCount + 1))
             }
