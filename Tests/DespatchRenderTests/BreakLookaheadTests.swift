@@ -34,8 +34,8 @@ final class BreakLookaheadTests: XCTestCase {
         }
     }
 
-    /// A long document (paginated twice, pages painted as they are finished) with a table
-    /// of 300 rows, whose cells are prepared ahead too.
+    /// A long document (paginated twice, the second time painting pages as they are
+    /// finished) with a table of 300 rows, whose cells are prepared ahead too.
     func testALongDocumentWithATableIsTheSameWithAndWithoutTheLookahead() throws {
         var digest = Synthetic.longArticle(paragraphs: 400)
         digest.articles[0].reactions = Synthetic.reactions(300).articles[0].reactions
@@ -52,7 +52,8 @@ final class BreakLookaheadTests: XCTestCase {
         let (without, _) = try render(false)
         XCTAssertGreaterThan(report.pageCount, 40)
         XCTAssertEqual(with, without, "the lookahead changed the PDF of a long document")
-        // 400 paragraphs and 300 rows of several cells, over two paginations.
+        // 400 paragraphs and 300 rows of several cells, in the measuring pagination (the
+        // second, which paints, does without the lookahead).
         XCTAssertGreaterThan(report.preparedAhead, 400 + 300 * 4)
     }
 
@@ -77,7 +78,7 @@ final class BreakLookaheadTests: XCTestCase {
         lookahead.waitUntilPrepared()
 
         // The paragraph of node 1, as its block would prepare it: hyphenated, with its analysis.
-        let (_, spans, style) = try XCTUnwrap(factory.paragraphs(of: nodes[1]).first)
+        let (_, spans, style, _) = try XCTUnwrap(factory.paragraphs(of: nodes[1]).first)
         let expected = PreparedText(spans, style: style, hyphenator: hyphenator)
         XCTAssertTrue(expected.text.contains("\u{AD}"), "English body text is hyphenated")
         let first = try XCTUnwrap(lookahead.take(.init(node: 1, part: 0), spans: spans, style: style))

@@ -53,20 +53,24 @@ struct BlockFactory {
         }
     }
 
-    /// The paragraphs of a node as its blocks will shape them: their text, their style, and
-    /// their part (0 for a heading, a paragraph or a list item; a table's cells numbered as
-    /// `TableBlock.numberCells` numbers them). What `BreakLookahead` prepares ahead.
-    func paragraphs(of node: DocumentNode) -> [(part: Int, spans: [StyledRun], style: TextStyle)] {
+    /// The paragraphs of a node as its blocks will shape them: their text, their style, their
+    /// part (0 for a heading, a paragraph or a list item; a table's cells numbered as
+    /// `TableBlock.numberCells` numbers them) and about what share of the column's width
+    /// they get (a cell its column's weight). What `BreakLookahead` prepares ahead.
+    func paragraphs(of node: DocumentNode) -> [(part: Int, spans: [StyledRun], style: TextStyle, widthShare: Double)] {
         switch node {
         case .heading, .paragraph, .listItem:
             guard let block = try? block(node) as? ParagraphBlock else { return [] }
-            return [(0, block.spans, block.style)]
+            return [(0, block.spans, block.style, 1)]
         case .table(let columns, let rows):
             let appearance = tableAppearance()
-            var cells: [(part: Int, spans: [StyledRun], style: TextStyle)] = []
-            for column in columns { cells.append((cells.count, [StyledRun(column.title)], appearance.headerStyle)) }
+            let total = max(columns.reduce(0) { $0 + $1.weight }, 0.0001)
+            var cells: [(part: Int, spans: [StyledRun], style: TextStyle, widthShare: Double)] = []
+            for column in columns { cells.append((cells.count, [StyledRun(column.title)], appearance.headerStyle, column.weight / total)) }
             for row in rows {
-                for cell in row.prefix(columns.count) { cells.append((cells.count, runs(cell), appearance.cellStyle)) }
+                for (c, cell) in row.prefix(columns.count).enumerated() {
+                    cells.append((cells.count, runs(cell), appearance.cellStyle, columns[c].weight / total))
+                }
             }
             return cells
         default:

@@ -43,11 +43,17 @@ final class BreakLookahead: @unchecked Sendable {
     /// Starts preparing the paragraphs of `nodes` on another thread. `language` is the
     /// language the Pango context gives a paragraph without one of its own (the one set, or
     /// else the process's default: `pango_context_get_language` returns only the first).
-    init(nodes: [DocumentNode], factory: BlockFactory, hyphenator: Hyphenator?, language: OpaquePointer?) {
+    /// `columnWidth` (points), when given, spares the break analysis of paragraphs too short
+    /// to fill a line (see `mayWrap`).
+    init(nodes: [DocumentNode], factory: BlockFactory, hyphenator: Hyphenator?, language: OpaquePointer?,
+         columnWidth: Double? = nil) {
         let contextLanguage = language.map { UInt(bitPattern: $0) }
         DispatchQueue.global().async(group: done) { [self] in
+            // Texts analysed already: a paragraph that comes again (a repeated caption, a
+            // template) takes its breaks from the shaper's memory of the first.
+            var analysed = Set<Int>()
             for (index, node) in nodes.enumerated() {
-                for (part, spans, style) in factory.paragraphs(of: node) {
+                for (part, spans, style, share) in factory.paragraphs(of: node) {
                     let key = Key(node: index, part: part)
                     condition.lock()
                     while !cancelled, readyBytes > Self.window { condition.wait() }
@@ -56,7 +62,9 @@ final class BreakLookahead: @unchecked Sendable {
                     if cancelled { return }
                     if skip { continue }
                     var text = PreparedText(spans, style: style, hyphenator: hyphenator)
-                    if !text.text.isEmpty, let language = Self.language(of: text, context: contextLanguage) {
+                    if !text.text.isEmpty,
+                       columnWidth.map({ Self.mayWrap(text, style: style, width: $0 * share) }) ?? true,
+                       analysed.insert(text.text.hashValue).inserted, let language = Self.language(of: text, context: contextLanguage) {
                         text.breakAnalysis = BreakAnalysis(text.text, language: language)
                     }
                     condition.lock()
@@ -66,6 +74,15 @@ final class BreakLookahead: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// Whether `text` could need more than one line of `width`: at a third of an em a byte
+    /// (narrower than any text's average), it would be wider. The shaper needs no break
+    /// analysis for a paragraph that fits on one line, which most headings and table cells
+    /// do: analysing them all cost the second core twice the analysis the first one saved.
+    /// A wrong guess costs only time: the shaper makes what it is not given.
+    static func mayWrap(_ text: PreparedText, style: TextStyle, width: Double) -> Bool {
+        Double(text.text.utf8.count) * style.size / 3 > width
     }
 
     /// The language Pango's itemizer gives the start of `text`: that of a run beginning
