@@ -144,7 +144,11 @@ public struct DigestPipeline {
             DocumentRenderer.prepareHyphenation(for: layout)
             setUpClock.mark("hyphenation patterns (second core)")
         }
-        DispatchQueue.global().async(group: setUp) { _ = Vocabulary.shared }
+        DispatchQueue.global().async(group: setUp) {
+            let vocabularyClock = PhaseClock()
+            _ = Vocabulary.shared
+            vocabularyClock.mark("vocabulary (second core)")
+        }
         let corpus: Corpus
         do { corpus = try loadCorpus(input, limits: options.limits) } catch { setUp.wait(); throw error }
         clock.mark("read \(corpus.articles.count) article(s)")
