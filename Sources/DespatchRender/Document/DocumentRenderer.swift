@@ -124,14 +124,19 @@ public final class DocumentRenderer {
             try withLookahead(over: tree) {
                 try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
                     pagination.record(page, keep: !context.layoutBudgetExceeded)
+                    // A document longer than the budget is paginated again to be painted; for
+                    // it, the lookahead cost CPU and gained no time (see `withLookahead`).
+                    if context.layoutBudgetExceeded { context.lookahead?.cancel() }
                 }
             }
             return pagination
         }
-        // A measuring pagination has the paragraphs of its tree prepared ahead on the second
-        // core. The second pass over a long document does without: its breaks are remembered
-        // from the first, its words hyphenated before, and the first core, painting, lost more
-        // to a busy second core than it gained (1,000 pages: 2.84 s against 3.10 s).
+        // A document painted from its first pagination (one within the shaped-text budget,
+        // as the samples are with every shipped layout) has the paragraphs of its tree
+        // prepared ahead on the second core. A longer one does without once it is known to be
+        // longer: its painting pass lost more to a busy second core than it gained (1,000
+        // pages: 2.84 s against 3.10 s), and its first pass gained too little to show (wall
+        // times even within the noise, a tenth more CPU).
         func withLookahead(over tree: DocumentTree, _ body: () throws -> Void) throws {
             let lookahead = request.lookahead
                 ? BreakLookahead(nodes: tree.nodes, factory: factory, hyphenator: hyphenator,
