@@ -44,8 +44,10 @@ final class ParagraphShaperTests: XCTestCase {
         var differing: [String] = []
         for c in cases {
             for paragraph in paragraphs {
-                var prepared = context.prepare([StyledRun(paragraph)], style: c.style)
-                prepared.runs = c.runs(prepared.text).filter { !$0.range.isEmpty && $0.range.upperBound <= prepared.text.utf8.count }
+                let plain = context.prepare([StyledRun(paragraph)], style: c.style)
+                let prepared = PreparedText(text: plain.text, runs: c.runs(plain.text).filter {
+                    !$0.range.isEmpty && $0.range.upperBound <= plain.text.utf8.count
+                })
                 let ours = context.paragraph(prepared, style: c.style, width: c.width)
                 let pango = context.layout(prepared, style: c.style, width: c.width)
                 guard ours is BrokenParagraph else { continue }

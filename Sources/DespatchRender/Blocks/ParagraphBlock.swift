@@ -42,7 +42,7 @@ final class ParagraphBlock: Block {
     }
 
     /// The block with its place in the tree set (see `lookaheadKey`).
-    func prepared(as key: BreakLookahead.Key?) -> ParagraphBlock {
+    func keyed(_ key: BreakLookahead.Key?) -> ParagraphBlock {
         lookaheadKey = key
         return self
     }
@@ -62,10 +62,10 @@ final class ParagraphBlock: Block {
             if context.mayRetainLayout(ofBytes: text.text.utf8.count) {
                 layout = l
                 retainedBytes = text.text.utf8.count
-                // Kept with its break analysis while the layout is: a block wrapped again at
-                // another width (a table measured twice, a list item moved to a narrower
-                // frame) is neither hyphenated nor analysed again.
-                prepared = text
+                // Kept while the layout is: a block wrapped again at another width (a table
+                // measured twice, a list item moved to a narrower frame) is not hyphenated
+                // again. Without its break analysis, which the budget does not count.
+                prepared = text.withoutBreakAnalysis
             } else {
                 layout = nil
                 retainedBytes = 0

@@ -65,15 +65,11 @@ final class TableBlock: Block {
     /// Gives each cell its place in the tree, as `BlockFactory.paragraphs(of:)` numbers them:
     /// the header's cells, then each row's, left to right.
     func numberCells(node: Int) {
-        var part = 0
-        for row in [header] + rows {
-            for cell in row.cells {
-                guard let cell else { continue }
-                cell.lookaheadKey = BreakLookahead.Key(node: node, part: part)
-                part += 1
-            }
-        }
+        for (part, cell) in cellBlocks.enumerated() { cell.lookaheadKey = BreakLookahead.Key(node: node, part: part) }
     }
+
+    /// The cells in that order (a row shorter than the columns has no blocks past its end).
+    var cellBlocks: [ParagraphBlock] { ([header] + rows).flatMap { $0.cells.compactMap { $0 } } }
 
     func wrap(width: Double, in context: RenderContext) -> Double {
         if laidOutWidth != width {

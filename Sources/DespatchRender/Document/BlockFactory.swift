@@ -24,13 +24,13 @@ struct BlockFactory {
             case .subsection: style = styles.subheading
             }
             return ParagraphBlock(text, style: style, minLines: 1, keepWithNext: level != .title, anchor: anchor)
-                .prepared(as: index.map { .init(node: $0, part: 0) })
+                .keyed(index.map { .init(node: $0, part: 0) })
         case .paragraph(let spans, let role, let keepWithNext):
             return ParagraphBlock(runs(spans), style: style(role), minLines: role == .body ? minLines : 1, keepWithNext: keepWithNext)
-                .prepared(as: index.map { .init(node: $0, part: 0) })
+                .keyed(index.map { .init(node: $0, part: 0) })
         case .listItem(let marker, let spans):
             return ParagraphBlock([StyledRun(marker + "\u{2002}")] + runs(spans), style: styles.listItem, minLines: minLines)
-                .prepared(as: index.map { .init(node: $0, part: 0) })
+                .keyed(index.map { .init(node: $0, part: 0) })
         case .table(let columns, let rows):
             let table = TableBlock(columns: columns, rows: rows.map { $0.map(runs) }, appearance: tableAppearance())
             if let index { table.numberCells(node: index) }

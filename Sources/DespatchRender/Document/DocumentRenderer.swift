@@ -66,6 +66,8 @@ public struct RenderReport: Sendable {
     /// Paragraphs that took their hyphenation and break analysis from the second thread
     /// (`BreakLookahead`), over every pagination of the render.
     public var preparedAhead: Int = 0
+    /// Paragraphs whose lines were broken over a break analysis made on the second thread.
+    public var breakAnalysesAhead: Int = 0
 }
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
@@ -115,6 +117,9 @@ public final class DocumentRenderer {
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
         let factory = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns)
         var preparedAhead = 0
+        // Set once a pagination finds the document longer than the budget: a page-limited
+        // layout's later paginations of it do without the lookahead from the start.
+        var knownLong = false
         // The first pass: every page measured and counted, kept only while the document is
         // within the shaped-text budget.
         func paginate(_ layout: LayoutDescription) throws -> Pagination {
@@ -126,7 +131,10 @@ public final class DocumentRenderer {
                     pagination.record(page, keep: !context.layoutBudgetExceeded)
                     // A document longer than the budget is paginated again to be painted; for
                     // it, the lookahead cost CPU and gained no time (see `withLookahead`).
-                    if context.layoutBudgetExceeded { context.lookahead?.cancel() }
+                    if context.layoutBudgetExceeded {
+                        knownLong = true
+                        context.lookahead?.cancel()
+                    }
                 }
             }
             return pagination
@@ -138,7 +146,7 @@ public final class DocumentRenderer {
         // pages: 2.84 s against 3.10 s), and its first pass gained too little to show (wall
         // times even within the noise, a tenth more CPU).
         func withLookahead(over tree: DocumentTree, _ body: () throws -> Void) throws {
-            let lookahead = request.lookahead
+            let lookahead = request.lookahead && !knownLong
                 ? BreakLookahead(nodes: tree.nodes, factory: factory, hyphenator: hyphenator,
                                  language: pango_context_get_language(pango.context) ?? pango_language_get_default(),
                                  columnWidth: geometry.columnWidth(columns: layout.page.columns))
@@ -148,8 +156,9 @@ public final class DocumentRenderer {
                 context.lookahead = nil
                 lookahead?.finish()
                 if let lookahead {
-                    preparedAhead += lookahead.hits
-                    clock.note("lookahead: \(lookahead.hits) paragraph(s) prepared ahead, \(lookahead.misses) not")
+                    let counts = lookahead.counts
+                    preparedAhead += counts.handedOver
+                    clock.note("lookahead: \(counts.handedOver) paragraph(s) prepared ahead, \(counts.notReady) not")
                 }
             }
             try body()
@@ -206,7 +215,7 @@ public final class DocumentRenderer {
         if pdfFile != nil { clock.mark("paint and write") }
         return RenderReport(pageCount: pagination.pageCount, missingGlyphs: context.missingGlyphs, anchorPages: pagination.anchorPages,
                             anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections,
-                            preparedAhead: preparedAhead)
+                            preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead)
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

@@ -10,10 +10,13 @@ import Foundation
 /// are not shared between threads, and a PangoFont belongs to its map), but hyphenation (our
 /// pattern dictionary, whose cache takes a lock) and `pango_get_log_attrs` (a function of
 /// the bytes and the language alone) depend on no Pango object. The lookahead walks the tree
-/// in document order, keeping at most `window` bytes of text ahead of the paginating thread,
-/// and the paragraph of node N takes what was made for N (`take`) or, if it is not ready,
-/// makes it itself. Either way the text and the analysis are the same, so the PDF does not
-/// depend on which thread got there first.
+/// in document order, keeping at most `window` bytes ahead of the paginating thread, and the
+/// paragraph at key K takes what was made for K (`take`) or, if it is not ready, makes it
+/// itself. Either way the text and the analysis are the same, so the PDF does not depend on
+/// which thread got there first.
+///
+/// It runs on a thread of its own rather than on Dispatch's pool: renders that run in
+/// parallel (a weekly brief's layouts) occupy the pool, and `finish` waits for the thread.
 final class BreakLookahead: @unchecked Sendable {
     /// Where a paragraph is in the tree: its node, and which of the node's paragraphs it is
     /// (a table's cells; see `BlockFactory.paragraphs(of:)`). Document order.
@@ -23,23 +26,41 @@ final class BreakLookahead: @unchecked Sendable {
         static func < (a: Key, b: Key) -> Bool { (a.node, a.part) < (b.node, b.part) }
     }
 
+    private struct Entry {
+        var key: Key
+        var spans: [StyledRun]
+        var style: TextStyle
+        var text: PreparedText
+        /// What the entry holds, for the window: its text and spans, four bytes a character
+        /// for the analysis.
+        var bytes: Int
+    }
+
+    // Everything below is read and written under `condition`'s lock.
     /// What the paginating thread has not taken yet, in document order.
-    private var ready: [(key: Key, spans: [StyledRun], style: TextStyle, text: PreparedText)] = []
+    private var ready: [Entry] = []
     private var readyStart = 0
     private var readyBytes = 0
     /// The last paragraph the paginating thread asked for: the lookahead skips what lies before it.
     private var reached = Key(node: -1, part: 0)
+    /// The last paragraph the lookahead dealt with (prepared or skipped), and whether it is through.
+    private var progress = Key(node: -1, part: 0)
+    private var through = false
     private var cancelled = false
     private let condition = NSCondition()
     private let done = DispatchGroup()
     /// How many paragraphs took what was made ahead, and how many had to make it themselves
     /// (for tests and for `DESPATCH_TIMINGS`).
-    private(set) var hits = 0, misses = 0
+    private var handedOver = 0, notReady = 0
 
-    /// Text kept ready ahead of the paginating thread, in bytes: some fifteen pages, so that
-    /// memory stays flat for any length of document (256 KB added 5 MiB to the peak of a
-    /// thousand pages; 64 KB adds under one, and the samples are prepared as well ahead).
+    /// Bytes kept ready ahead of the paginating thread (`Entry.bytes`): some ten pages of
+    /// text, so that memory stays flat for any length of document (a window of 256 KB of text
+    /// alone added 5 MiB to the peak of a thousand pages).
     static let window = 64 * 1024
+
+    /// Tests only: `take` waits until the lookahead has dealt with the paragraph asked for,
+    /// so that what is handed over does not depend on how the threads were scheduled.
+    nonisolated(unsafe) static var waitsForTests = false
 
     /// Starts preparing the paragraphs of `nodes` on another thread. `language` is the
     /// language the Pango context gives a paragraph without one of its own (the one set, or
@@ -49,30 +70,51 @@ final class BreakLookahead: @unchecked Sendable {
     init(nodes: [DocumentNode], factory: BlockFactory, hyphenator: Hyphenator?, language: OpaquePointer?,
          columnWidth: Double? = nil) {
         let contextLanguage = language.map { UInt(bitPattern: $0) }
-        DispatchQueue.global().async(group: done) { [self] in
-            // Texts analysed already: a paragraph that comes again (a repeated caption, a
-            // template) takes its breaks from the shaper's memory of the first.
-            var analysed = Set<Int>()
-            for (index, node) in nodes.enumerated() {
-                for (part, spans, style, share) in factory.paragraphs(of: node) {
-                    let key = Key(node: index, part: part)
-                    condition.lock()
-                    while !cancelled, readyBytes > Self.window { condition.wait() }
-                    let skip = cancelled || key <= reached
-                    condition.unlock()
-                    if cancelled { return }
-                    if skip { continue }
-                    var text = PreparedText(spans, style: style, hyphenator: hyphenator)
-                    if !text.text.isEmpty,
-                       columnWidth.map({ Self.mayWrap(text, style: style, width: $0 * share) }) ?? true,
-                       analysed.insert(text.text.hashValue).inserted, let language = Self.language(of: text, context: contextLanguage) {
-                        text.breakAnalysis = BreakAnalysis(text.text, language: language)
-                    }
-                    condition.lock()
-                    ready.append((key, spans, style, text))
-                    readyBytes += text.text.utf8.count
-                    condition.unlock()
+        done.enter()
+        let thread = Thread { [self] in
+            prepare(nodes, factory: factory, hyphenator: hyphenator, language: contextLanguage, columnWidth: columnWidth)
+            condition.lock()
+            through = true
+            condition.broadcast()
+            condition.unlock()
+            done.leave()
+        }
+        thread.name = "despatch-lookahead"
+        thread.start()
+    }
+
+    private func prepare(_ nodes: [DocumentNode], factory: BlockFactory, hyphenator: Hyphenator?, language: UInt?,
+                         columnWidth: Double?) {
+        // Texts analysed already: a paragraph that comes again (a repeated caption, a
+        // template) at the same width and in the same font takes its breaks from the shaper's
+        // memory of the first; in any other case the shaper analyses it itself.
+        var analysed = Set<Int>()
+        for (index, node) in nodes.enumerated() {
+            for (part, spans, style, share) in factory.paragraphs(of: node) {
+                let key = Key(node: index, part: part)
+                condition.lock()
+                while !cancelled, readyBytes > Self.window { condition.wait() }
+                let skip = cancelled || key <= reached
+                if skip { progress = key; condition.broadcast() }
+                condition.unlock()
+                if cancelled { return }
+                if skip { continue }
+                var text = PreparedText(spans, style: style, hyphenator: hyphenator)
+                if !text.text.isEmpty,
+                   columnWidth.map({ Self.mayWrap(text, style: style, width: $0 * share) }) ?? true,
+                   analysed.insert(text.text.hashValue).inserted,
+                   let language = Self.language(of: text, context: language) {
+                    text.breakAnalysis = BreakAnalysis(text.text, language: language)
                 }
+                let bytes = text.text.utf8.count + spans.reduce(0) { $0 + $1.text.utf8.count }
+                    + 4 * (text.breakAnalysis?.attributes.count ?? 0)
+                condition.lock()
+                if cancelled { condition.unlock(); return }
+                ready.append(Entry(key: key, spans: spans, style: style, text: text, bytes: bytes))
+                readyBytes += bytes
+                progress = key
+                condition.broadcast()
+                condition.unlock()
             }
         }
     }
@@ -97,16 +139,30 @@ final class BreakLookahead: @unchecked Sendable {
     }
 
     /// What was made for the paragraph at `key`, if it is ready and was made from the same
-    /// spans and style; what was made for earlier paragraphs is let go.
+    /// spans and style. What was made for earlier paragraphs is let go: the paginating thread
+    /// asks in document order, so it will not ask for them (a paragraph wrapped again keeps
+    /// its own text).
     func take(_ key: Key, spans: [StyledRun], style: TextStyle) -> PreparedText? {
         condition.lock()
         defer { condition.unlock() }
         reached = max(reached, key)
+        var found = drop(through: key, keeping: key, spans: spans, style: style)
+        if found == nil, Self.waitsForTests {
+            while !cancelled, !through, progress < key { condition.wait() }
+            found = drop(through: key, keeping: key, spans: spans, style: style)
+        }
+        if found != nil { handedOver += 1 } else { notReady += 1 }
+        return found
+    }
+
+    /// Lets go of the ready entries up to `limit`, returning the text of the one at `key` if
+    /// it was made from `spans` and `style`. Called with the lock held.
+    private func drop(through limit: Key, keeping key: Key, spans: [StyledRun], style: TextStyle) -> PreparedText? {
         var found: PreparedText?
-        while readyStart < ready.count, ready[readyStart].key <= key {
+        while readyStart < ready.count, ready[readyStart].key <= limit {
             let entry = ready[readyStart]
             if entry.key == key, entry.spans == spans, entry.style == style { found = entry.text }
-            readyBytes -= entry.text.text.utf8.count
+            readyBytes -= entry.bytes
             ready[readyStart].text = PreparedText(text: "", runs: [])
             ready[readyStart].spans = []
             readyStart += 1
@@ -115,28 +171,34 @@ final class BreakLookahead: @unchecked Sendable {
             ready.removeFirst(readyStart)
             readyStart = 0
         }
-        condition.signal()
-        if found != nil { hits += 1 } else { misses += 1 }
+        condition.broadcast()
         return found
+    }
+
+    /// How many paragraphs took what was made ahead, and how many made it themselves.
+    var counts: (handedOver: Int, notReady: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        return (handedOver, notReady)
     }
 
     /// Waits until every paragraph is prepared (or the window is full): for tests, which
     /// need to know what is ready.
     func waitUntilPrepared() {
-        while true {
-            if done.wait(timeout: .now() + 0.01) == .success { return }
-            condition.lock()
-            let full = readyBytes > Self.window
-            condition.unlock()
-            if full { return }
-        }
+        condition.lock()
+        while !cancelled, !through, readyBytes <= Self.window { condition.wait() }
+        condition.unlock()
     }
 
-    /// Stops the lookahead after the paragraph it is on, without waiting for it.
+    /// Stops the lookahead after the paragraph it is on, without waiting for it, and lets go
+    /// of what it had ready: nothing is handed over after this.
     func cancel() {
         condition.lock()
         cancelled = true
-        condition.signal()
+        ready.removeAll()
+        readyStart = 0
+        readyBytes = 0
+        condition.broadcast()
         condition.unlock()
     }
 

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Inserts soft hyphens (U+00AD) where Pango may break. Only plain lower-case words are
 /// hyphenated: names, acronyms and words with digits or diacritics are left whole.
-final class PatternHyphenator: Hyphenator {
+final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mutable table, the cache, is read and written under `lock`
     /// Every pattern, and every beginning of one, by the FNV-1a hash of its letters. The
     /// lookup extends a hash letter by letter along the word, so no substring is ever built,
     /// and stops as soon as no pattern begins with the letters so far (a trie's walk, in one

@@ -27,6 +27,8 @@ final class RenderContext {
         set { shaper.remembersItems = newValue; shaper.remembersBreaks = newValue }
     }
     var rememberedShapingHits: (items: Int, breaks: Int) { (shaper.itemHits, shaper.breakHits) }
+    /// Paragraphs broken over a break analysis made on the lookahead's thread.
+    var breakAnalysesTakenAhead: Int { shaper.analysesTakenAhead }
 
     static let pangoLinesByDefault = ProcessInfo.processInfo.environment["DESPATCH_PANGO_LINES"] == "1"
 
@@ -189,9 +191,10 @@ struct PreparedText: Sendable {
         var color: RGB?
         var language: String?
     }
-    var text: String
-    var runs: [Run]
-    /// Pango's break analysis of `text`, when it was made ahead (see `BreakLookahead`).
+    let text: String
+    let runs: [Run]
+    /// Pango's break analysis of exactly `text` (fixed, so that the two cannot part), when
+    /// it was made ahead (see `BreakLookahead`).
     var breakAnalysis: BreakAnalysis?
 
     init(text: String, runs: [Run], breakAnalysis: BreakAnalysis? = nil) {

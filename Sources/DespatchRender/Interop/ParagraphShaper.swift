@@ -44,6 +44,8 @@ final class ParagraphShaper {
     var remembersBreaks = true
     /// How many paragraphs took their breaks, and their items, from what was remembered.
     private(set) var breakHits = 0, itemHits = 0
+    /// How many paragraphs were broken over a break analysis made ahead (`BreakLookahead`).
+    private(set) var analysesTakenAhead = 0
 
     /// 128 bits that stand for what a paragraph's items or breaks depend on (`paragraphKey`,
     /// `breakKey`).
@@ -168,6 +170,7 @@ final class ParagraphShaper {
                 if let ahead = request.breakAnalysis, ahead.attributes.count == charCount + 1,
                    ahead.language == first.pointee.analysis.language.map({ UInt(bitPattern: $0) }) {
                     logAttrs = ahead.attributes
+                    analysesTakenAhead += 1
                     return
                 }
                 logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
