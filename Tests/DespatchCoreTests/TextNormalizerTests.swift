@@ -28,6 +28,22 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.normalize(decomposed), "Việt Nam")
     }
 
+    /// Composing line by line gives what composing the whole text gives: no composition or
+    /// reordering crosses a newline, even with combining marks on both sides of it, an emoji,
+    /// CR LF line ends and empty lines.
+    func testComposingLineByLineEqualsComposingTheWhole() {
+        let pieces = ["Vie\u{0302}\u{0323}t", "\u{0301}", "e", "\n", "\r\n", "\n\n", "☕", "Ω", "\u{2126}", "a\u{0328}\u{0301}",
+                      "ﬁ", "Å", "A\u{030A}", " ", "東京", "\u{0323}\u{0302}", "\u{1100}\u{1161}", "Tô Lâm"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            XCTAssertEqual(TextNormalizer.composedNFC(text), text.precomposedStringWithCanonicalMapping,
+                           text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        // A line with a decomposed letter is composed; the other lines come back as they were.
+        XCTAssertEqual(TextNormalizer.composedNFC("plain\nVie\u{0302}\u{0323}t\r\n☕ ok"), "plain\nViệt\r\n☕ ok")
+    }
+
     func testControlsLineEndsAndSpaces() {
         XCTAssertEqual(TextNormalizer.normalize("a\r\nb\rc\nd"), "a\nb\nc\nd")
         XCTAssertEqual(TextNormalizer.normalize("x\u{0}y\u{7F}z\u{1B}w\tv"), "xyzw\tv")

@@ -9,7 +9,7 @@ public enum TextNormalizer {
     /// its lead byte, so no multi-byte sequence is ever cut.
     public static func normalize(_ text: String) -> String {
         // Composing is the costly step, and text that is already NFC is the rule.
-        let s = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        let s = composedNFC(text)
         // Most text needs nothing more: one scan says so without copying it.
         if s.utf8.withContiguousStorageIfAvailable({ !needsCleaning($0) }) == true { return s }
         var out: [UInt8] = []
@@ -66,9 +66,26 @@ public enum TextNormalizer {
         return false
     }
 
-    /// `text` in NFC: Foundation composes only text the quick check cannot vouch for.
+    /// `text` in NFC: Foundation composes only the lines the quick check cannot vouch for.
+    ///
+    /// Line by line because a line break is a boundary that no composition or reordering
+    /// crosses (a newline has combining class 0 and composes with nothing), so composing the
+    /// lines one by one gives what composing the whole gives. One emoji in a sample made
+    /// Foundation compose the whole 85 KB of `analyze --json` output: 40 M instructions, a
+    /// fifth of the command.
     public static func composedNFC(_ text: String) -> String {
-        isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        if isSurelyNFC(text) { return text }
+        // Split on the newline byte, not on characters ("\r\n" is one Character).
+        var lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
+        var changed = false
+        for (i, line) in lines.enumerated() where !isSurelyNFC(line) {
+            let composed = line.precomposedStringWithCanonicalMapping
+            if composed != line {
+                lines[i] = composed
+                changed = true
+            }
+        }
+        return changed ? lines.joined(separator: "\n") : text
     }
 
     /// True when every scalar of `text` is one that NFC leaves alone in any context: ASCII and
