@@ -11,8 +11,10 @@ public enum DigestJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(digest)
         // The analysis's text is NFC already; compose only if something slipped through.
+        // (Compared as bytes: `==` on strings is canonical equivalence, under which text and
+        // its composition are equal, and the composition was never written.)
         guard let text = String(data: data, encoding: .utf8) else { return data }
         let composed = TextNormalizer.composedNFC(text)
-        return composed == text ? data : Data(composed.utf8)
+        return composed.utf8.elementsEqual(text.utf8) ? data : Data(composed.utf8)
     }
 }

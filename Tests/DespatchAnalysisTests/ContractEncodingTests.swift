@@ -1,3 +1,4 @@
+import DespatchAnalysis
 @testable import DespatchModel
 import Foundation
 import XCTest
@@ -25,6 +26,16 @@ final class ContractEncodingTests: XCTestCase {
         // `labels` is optional outside the contract and left out when absent.
         let theme = CorpusTheme(id: "t", label: "T", articles: [], variants: [], evidence: nil, score: 0, labels: ["vi": "V"])
         XCTAssertEqual(try keys(theme), Set(CorpusTheme.CodingKeys.allCases.map(\.rawValue)))
+    }
+
+    /// `analyze --json` writes NFC even when a string of the model is not (Swift's `==` on
+    /// strings cannot see the difference, so the bytes are compared).
+    func testTheJSONIsComposedEvenWhenTheModelIsNot() throws {
+        let decomposed = "Vie\u{0302}\u{0323}t Nam ☕"
+        let digest = Digest(generator: "test", articles: [ArticleDigest(file: "a.txt", title: decomposed)])
+        let json = try DigestJSON.encode(digest)
+        XCTAssertNotNil(json.range(of: Data("Vi\u{1EC7}t Nam ☕".utf8)), "the title is written composed")
+        XCTAssertNil(json.range(of: Data("e\u{0302}".utf8)), "no decomposed letter is left")
     }
 
     func testFilledValuesRoundTrip() throws {

@@ -80,7 +80,9 @@ public enum TextNormalizer {
         var changed = false
         for (i, line) in lines.enumerated() where !isSurelyNFC(line) {
             let composed = line.precomposedStringWithCanonicalMapping
-            if composed != line {
+            // Bytes, not `!=`: Swift's string equality is canonical equivalence, under which
+            // a decomposed line equals its composition.
+            if !composed.utf8.elementsEqual(line.utf8) {
                 lines[i] = composed
                 changed = true
             }
@@ -105,6 +107,11 @@ public enum TextNormalizer {
             case 0x1E00...0x1EFF: continue                      // Latin Extended Additional (Vietnamese)
             case 0x2000...0x2001: return false                  // singletons to U+2002/2003
             case 0x2002...0x206F, 0x20A0...0x20CF: continue     // punctuation, currency
+            case 0x2329, 0x232A: return false                   // singletons to U+3008/3009
+            case 0x2150...0x23FF, 0x2460...0x27BF, 0x2B00...0x2BFF:
+                continue  // number forms, arrows, mathematical and technical signs, enclosed
+                          // alphanumerics, box drawing, shapes, symbols (☕), dingbats
+            case 0x1F300...0x1FAFF: continue                    // emoji and pictographs
             case 0x302A...0x302F: return false                  // ideographic tone marks (combining)
             case 0x3000...0x3098, 0x309B...0x30FF: continue     // CJK punctuation, kana (not the combining sound marks)
             case 0x4E00...0x9FFF, 0xAC00...0xD7A3: continue     // CJK ideographs, Hangul syllables
