@@ -11,10 +11,9 @@ public enum DigestJSON {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(digest)
         // The analysis's text is NFC already; compose only if something slipped through.
-        // (Compared as bytes: `==` on strings is canonical equivalence, under which text and
-        // its composition are equal, and the composition was never written.)
+        // (Not by comparing the two with `==`, which is canonical equivalence: under it text
+        // and its composition are equal, and the composition was never written.)
         guard let text = String(data: data, encoding: .utf8) else { return data }
-        let composed = TextNormalizer.composedNFC(text)
-        return composed.utf8.elementsEqual(text.utf8) ? data : Data(composed.utf8)
+        return TextNormalizer.changedByNFC(text).map { Data($0.utf8) } ?? data
     }
 }
