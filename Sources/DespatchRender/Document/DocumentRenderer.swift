@@ -158,7 +158,8 @@ public final class DocumentRenderer {
                 if let lookahead {
                     let counts = lookahead.counts
                     preparedAhead += counts.handedOver
-                    clock.note("lookahead: \(counts.handedOver) paragraph(s) prepared ahead, \(counts.notReady) not")
+                    clock.note("lookahead: \(counts.handedOver) paragraph(s) prepared ahead, \(counts.notReady) not; "
+                               + "\(context.breakAnalysesTakenAhead) broken over an analysis made ahead")
                 }
             }
             try body()
