@@ -51,16 +51,7 @@ public enum TextFolding {
         }
     }
 
-    private static func table(_ range: ClosedRange<UInt32>, only keep: (UInt32) -> Bool = { _ in true }) -> [[UInt8]?] {
-        range.map { v in
-            guard keep(v), let s = Unicode.Scalar(v) else { return nil }
-            return Array(slowFold(String(s)).utf8)
-        }
-    }
-
-    static let latinTable = table(0x00A0...0x024F)
-    static let vietnameseTable = table(0x1E00...0x1EFF)
-    static let punctuationTable = table(0x2010...0x2032) { $0 <= 0x2022 || $0 == 0x2032 }
+    // latinTable, vietnameseTable and punctuationTable: TextFoldingTables.swift.
     static let apostrophe: [UInt8]? = Array("'".utf8)
 
     static func slowFold(_ text: String) -> String {
