@@ -116,7 +116,7 @@ final class BreakLookaheadTests: XCTestCase {
                    rows: [[[Span("Envoy")], [Span("Congratulated the participants on their achievements")]]]),
             .paragraph([Span("A second paragraph about international responsibilities.")], .body, keepWithNext: false),
         ]
-        let language = pango_context_get_language(renderer.pango.context) ?? pango_language_get_default()
+        let language = renderer.pango.paragraphLanguage
         let lookahead = BreakLookahead(nodes: nodes, factory: factory, hyphenator: hyphenator, language: language)
         defer { lookahead.finish() }
         lookahead.waitUntilPrepared()

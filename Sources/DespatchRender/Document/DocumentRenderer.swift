@@ -1,4 +1,3 @@
-import CPangoCairo
 import DespatchDocument
 import DespatchLayout
 import DespatchModel
@@ -148,7 +147,7 @@ public final class DocumentRenderer {
         func withLookahead(over tree: DocumentTree, _ body: () throws -> Void) throws {
             let lookahead = request.lookahead && !knownLong
                 ? BreakLookahead(nodes: tree.nodes, factory: factory, hyphenator: hyphenator,
-                                 language: pango_context_get_language(pango.context) ?? pango_language_get_default(),
+                                 language: pango.paragraphLanguage,
                                  columnWidth: geometry.columnWidth(columns: layout.page.columns))
                 : nil
             context.lookahead = lookahead

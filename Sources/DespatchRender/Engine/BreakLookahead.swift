@@ -119,11 +119,12 @@ final class BreakLookahead: @unchecked Sendable {
         }
     }
 
-    /// Whether `text` could need more than one line of `width`: at a third of an em a byte
-    /// (narrower than any text's average), it would be wider. The shaper needs no break
+    /// Whether `text` is long enough to be worth analysing for `width`: wider than it even at
+    /// a third of an em a byte, narrower than most text's average. The shaper needs no break
     /// analysis for a paragraph that fits on one line, which most headings and table cells
     /// do: analysing them all cost the second core twice the analysis the first one saved.
-    /// A wrong guess costs only time: the shaper makes what it is not given.
+    /// A wrong guess costs only time: a shorter paragraph that does wrap is analysed by the
+    /// shaper itself.
     static func mayWrap(_ text: PreparedText, style: TextStyle, width: Double) -> Bool {
         Double(text.text.utf8.count) * style.size / 3 > width
     }

@@ -38,6 +38,13 @@ public final class PangoEnvironment {
         g_object_unref(UnsafeMutableRawPointer(fontMap))
     }
 
+    /// The language the itemizer gives text without a language of its own: the context's,
+    /// or else the process's default (`pango_context_get_language` returns only one that was
+    /// set). An interned PangoLanguage, valid for the life of the process.
+    var paragraphLanguage: OpaquePointer? {
+        pango_context_get_language(context) ?? pango_language_get_default()
+    }
+
     /// A new, empty layout on the document's context.
     func makeLayout() -> TextLayout {
         TextLayout(adopting: pango_layout_new(context)!)
