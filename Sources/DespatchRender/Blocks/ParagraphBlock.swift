@@ -82,8 +82,13 @@ final class ParagraphBlock: Block {
         return lines[last].bottom - lines[first].top
     }
 
+    /// The smallest first piece `split` can leave in a frame: `minLines` lines, or the whole
+    /// paragraph when it is too short to leave `minLines` on each side (it then moves whole).
+    /// Taking `minLines` lines of a three-line paragraph as its least let a heading stay at
+    /// the foot of a column that its paragraph then left.
     func minimumHeight(in context: RenderContext) -> Double {
-        let n = min(minLines, lineRange.count)
+        let total = lineRange.count
+        let n = total < 2 * max(1, minLines) ? total : minLines
         return height(of: lineRange.lowerBound..<(lineRange.lowerBound + n))
     }
 

@@ -134,16 +134,18 @@ final class PageBreaker {
         return pageCount
     }
 
-    /// Height the blocks following a keep-with-next block need on the same page:
-    /// the gap and the next block's smallest first piece (following chains of headings).
+    /// Height the blocks following a keep-with-next block need on the same page: the gaps,
+    /// the whole of each block of a chain that keeps with the next in turn (headings,
+    /// datelines: they are not split in a frame that holds something), and the smallest
+    /// first piece of the block that ends the chain.
     private func keepTogetherHeight(after block: Block, stream: BlockStream, width: Double, in context: RenderContext) throws -> Double {
         var total = 0.0
         var previous = block
         var offset = 0
         while previous.keepWithNext, total < geometry.frameHeight, let next = try stream.peek(offset) {
             if next is PageBreakBlock { break }
-            _ = next.wrap(width: width, in: context)
-            total += max(previous.spaceAfter, next.spaceBefore) + next.minimumHeight(in: context)
+            let height = next.wrap(width: width, in: context)
+            total += max(previous.spaceAfter, next.spaceBefore) + (next.keepWithNext ? height : next.minimumHeight(in: context))
             previous = next
             offset += 1
         }
