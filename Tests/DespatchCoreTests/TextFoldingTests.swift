@@ -20,6 +20,29 @@ final class TextFoldingTests: XCTestCase {
         check(TextFolding.punctuationTable, from: 0x2010, through: 0x2032) { $0 <= 0x2022 || $0 == 0x2032 }
     }
 
+    /// The fold reads ASCII eight bytes at a time: every length around the word boundaries,
+    /// the bytes next to A and Z ("@", "[", "`", "{"), and a letter past ASCII at every place.
+    func testTheFoldEightBytesAtATimeEqualsTheSlowFold() {
+        let alphabet = Array("AZaz@[`{09 -.MmQq".unicodeScalars)
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var checked = 0
+        for length in 0..<41 {
+            for trial in 0..<30 {
+                var scalars = (0..<length).map { _ in alphabet[next(alphabet.count)] }
+                if trial % 3 == 1, length > 0 { scalars[next(length)] = ["é", "Đ", "ệ", "—"][next(4)] }
+                let text = String(String.UnicodeScalarView(scalars))
+                XCTAssertEqual(Array(TextFolding.fold(text).utf8), Array(TextFolding.slowFold(text).utf8), text)
+                checked += 1
+            }
+        }
+        XCTAssertEqual(checked, 41 * 30)
+        XCTAssertEqual(TextFolding.fold("ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{"), "abcdefghijklmnopqrstuvwxyz@[`{")
+    }
+
     func testFoldingThroughTheTablesEqualsTheSlowFold() {
         let texts = ["Việt Nam", "Tô Lâm", "Đổi mới", "ĐẠI SỨ Nguyễn", "Çà et là, œuvre — “quoted” ‘single’", "Łódź", "Straße", "naïve café"]
         for text in texts {

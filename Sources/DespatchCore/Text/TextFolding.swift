@@ -10,33 +10,112 @@ public enum TextFolding {
         // Fast paths: ASCII, and Latin letters from a precomputed table.
         var copy = text
         let folded: String?? = copy.withUTF8 { bytes -> String?? in
+            guard let base = bytes.baseAddress else { return .some(nil) }
+            let n = bytes.count
+            // Eight bytes at a time: any byte past ASCII stops it; a byte of A-Z is one of
+            // at least 0x41 and below 0x5B (added to, an ASCII byte does not carry into the
+            // next). A byte at a time cost some sixteen instructions a byte over two passes.
             var upper = false
-            for b in bytes {
+            var i = 0
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if w & Self.highBits != 0 { return .none }
+                if Self.capitals(w) != 0 { upper = true }
+                i += 8
+            }
+            while i < n {
+                let b = bytes[i]
                 if b >= 0x80 { return .none }         // not ASCII: the tables below
                 if b >= 0x41 && b <= 0x5A { upper = true }
+                i += 1
             }
             guard upper else { return .some(nil) }     // ASCII lower case already
             // One pass into the new string's own storage (inline for words of up to 15 bytes).
-            return .some(String(unsafeUninitializedCapacity: bytes.count) { buffer in
-                for (i, b) in bytes.enumerated() { buffer[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b }
-                return bytes.count
+            return .some(String(unsafeUninitializedCapacity: n) { buffer in
+                let out = UnsafeMutableRawPointer(buffer.baseAddress!)
+                var i = 0
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    out.storeBytes(of: w | Self.capitals(w) >> 2, toByteOffset: i, as: UInt64.self)
+                    i += 8
+                }
+                while i < n {
+                    let b = bytes[i]
+                    buffer[i] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                    i += 1
+                }
+                return n
             })
         }
         if let ascii = folded { return ascii ?? text }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                out.append(UInt8(v >= 0x41 && v <= 0x5A ? v + 32 : v))
-            } else if let mapped = tableFold(v) {
-                out.append(contentsOf: mapped)
-            } else {
-                return slowFold(text)
+        // The bytes as they come: ASCII lowered in place (most of any text), other scalars
+        // decoded where they start and mapped through the packed tables. Iterating the
+        // string's scalars, and taking each mapping as an array, cost twice as much.
+        let mapped: String? = copy.withUTF8 { bytes -> String? in
+            let table = packedTable
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                    i += 1
+                    continue
+                }
+                var v: UInt32
+                let length: Int
+                if b & 0xE0 == 0xC0 { v = UInt32(b & 0x1F); length = 2 }
+                else if b & 0xF0 == 0xE0 { v = UInt32(b & 0x0F); length = 3 }
+                else { return nil }  // four-byte scalars are outside the tables
+                guard i + length <= bytes.count else { return nil }
+                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
+                guard let slot = PackedFoldTable.slot(v), case let entry = table.entries[slot], entry.count > 0 else { return nil }
+                let start = Int(entry.start)
+                for k in start..<(start + Int(entry.count)) { out.append(table.bytes[k]) }
+                i += length
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return mapped ?? slowFold(text)
+    }
+
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// Bit 7 set in each byte of `w` (all ASCII) that is a capital letter, A to Z.
+    @inline(__always)
+    static func capitals(_ w: UInt64) -> UInt64 {
+        (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & highBits
+    }
+
+    /// `latinTable`, `vietnameseTable` and `punctuationTable` in one store: each code point's
+    /// fold as a range of `bytes` (an empty range: not in the tables). Built once from them.
+    struct PackedFoldTable {
+        var bytes: [UInt8] = []
+        var entries: [(start: UInt16, count: UInt16)] = []
+
+        /// Where code point `v` is among the entries, if the tables cover its block.
+        @inline(__always)
+        static func slot(_ v: UInt32) -> Int? {
+            switch v {
+            case 0x00A0...0x024F: return Int(v - 0x00A0)
+            case 0x1E00...0x1EFF: return 0x1B0 + Int(v - 0x1E00)
+            case 0x2010...0x2032: return 0x2B0 + Int(v - 0x2010)
+            case 0x02BC: return 0x2D3
+            default: return nil
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
+
+    static let packedTable: PackedFoldTable = {
+        var table = PackedFoldTable()
+        for entry in latinTable + vietnameseTable + punctuationTable + [apostrophe] {
+            table.entries.append((UInt16(table.bytes.count), UInt16(entry?.count ?? 0)))
+            table.bytes += entry ?? []
+        }
+        return table
+    }()
 
     /// The fold of one precomposed Latin letter (Latin-1, Latin Extended, Vietnamese) or
     /// punctuation mark, as UTF-8, from tables indexed by code point; nil outside them.
