@@ -67,6 +67,11 @@ public struct RenderReport: Sendable {
     public var preparedAhead: Int = 0
     /// Paragraphs whose lines were broken over a break analysis made on the second thread.
     public var breakAnalysesAhead: Int = 0
+    /// Paragraphs itemized without `pango_itemize` (`PlainItemizer`); with verification on,
+    /// how many were itemized by Pango too and how many of those came out otherwise.
+    public var plainItems: Int = 0
+    public var plainItemsVerified: Int = 0
+    public var plainItemsDiffering: Int = 0
 }
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
@@ -170,6 +175,8 @@ public final class DocumentRenderer {
             let fitted = try PageFitter(limit: limit, paginate: paginate).fit(layout, first: pagination)
             (pagination, dropped, droppedSections) = (fitted.pagination, fitted.droppedItems, fitted.droppedSections)
         }
+        clock.note("plain items: \(context.plainItems.made) paragraph(s) itemized without pango_itemize"
+                   + (context.plainItems.verified > 0 ? ", \(context.plainItems.verified) verified, \(context.plainItems.differing) differing" : ""))
         clock.mark("measure and paginate (\(pagination.pageCount) pages)")
         let tree = pagination.tree
         if request.strict, !context.missingGlyphs.isEmpty {
@@ -215,7 +222,9 @@ public final class DocumentRenderer {
         if pdfFile != nil { clock.mark("paint and write") }
         return RenderReport(pageCount: pagination.pageCount, missingGlyphs: context.missingGlyphs, anchorPages: pagination.anchorPages,
                             anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections,
-                            preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead)
+                            preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead,
+                            plainItems: context.plainItems.made, plainItemsVerified: context.plainItems.verified,
+                            plainItemsDiffering: context.plainItems.differing)
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

@@ -29,6 +29,11 @@ final class RenderContext {
     var rememberedShapingHits: (items: Int, breaks: Int) { (shaper.itemHits, shaper.breakHits) }
     /// Paragraphs broken over a break analysis made on the lookahead's thread.
     var breakAnalysesTakenAhead: Int { shaper.analysesTakenAhead }
+    /// Paragraphs itemized without `pango_itemize`, and (when verified) how many were
+    /// compared with it and how many differed (see `PlainItemizer`).
+    var plainItems: (made: Int, verified: Int, differing: Int) {
+        (shaper.plainItemizer.made, shaper.plainItemizer.verified, shaper.plainItemizer.differing)
+    }
 
     static let pangoLinesByDefault = ProcessInfo.processInfo.environment["DESPATCH_PANGO_LINES"] == "1"
 

@@ -1,4 +1,5 @@
 import CPangoCairo
+import Foundation
 
 /// Breaks a paragraph into lines over Pango's itemizer and shaper, without a PangoLayout.
 ///
@@ -74,7 +75,17 @@ final class ParagraphShaper {
         deinit { for item in items { pango_item_free(item) } }
     }
 
-    init(context: OpaquePointer) { self.context = context }
+    /// Items of plain Latin paragraphs made without `pango_itemize` (see `PlainItemizer`).
+    let plainItemizer: PlainItemizer
+    /// Whether paragraphs take their items from `plainItemizer` when it can make them (a
+    /// test compares both ways; DESPATCH_PLAIN_ITEMS=0 turns it off, for timing).
+    var usesPlainItems = ParagraphShaper.plainItemsByDefault
+    nonisolated(unsafe) static var plainItemsByDefault = ProcessInfo.processInfo.environment["DESPATCH_PLAIN_ITEMS"] != "0"
+
+    init(context: OpaquePointer) {
+        self.context = context
+        plainItemizer = PlainItemizer(context: context)
+    }
 
     struct Request {
         var text: String
@@ -131,20 +142,18 @@ final class ParagraphShaper {
                 items = known.copies()
                 itemHits += 1
             } else {
-                let attributes = AttributeList()
-                attributes.addFont(request.font, 0..<Int(length))
-                for run in request.runs {
-                    if run.bold { attributes.addBold(run.range) }
-                    if run.italic { attributes.addItalic(run.range) }
-                    if let code = run.language { attributes.addLanguage(code, run.range) }
+                if usesPlainItems, let plain = plainItemizer.items(chars, length: Int(length), runs: request.runs, font: request.font,
+                                                                   fontKey: request.fontKey) {
+                    items = plain
+                    if plainItemizer.verifies {
+                        let pango = Self.itemize(request, chars: chars, length: length, context: context)
+                        plainItemizer.verify(plain, against: pango)
+                        for item in pango { pango_item_free(item) }
+                    }
+                } else {
+                    items = Self.itemize(request, chars: chars, length: length, context: context)
+                    guard !items.isEmpty else { return nil }
                 }
-                guard let list = pango_itemize(context, chars, 0, length, attributes.pointer, nil) else { return nil }
-                var node: UnsafeMutablePointer<GList>? = list
-                while let n = node {
-                    items.append(n.pointee.data.assumingMemoryBound(to: PangoItem.self))
-                    node = n.pointee.next
-                }
-                g_list_free(list)
                 if let itemKey, knownItemCount + items.count <= Self.knownItemLimit {
                     knownItems[itemKey] = RememberedItems(copying: items)
                     knownItemCount += items.count
@@ -354,6 +363,27 @@ final class ParagraphShaper {
     /// word caches work. Words do not interact in these fonts (no kerning or ligature across a
     /// space), so the glyphs are those of shaping the item whole; what the PDFs hold is the same.
     /// False when the item is not one this applies to, and nothing is written.
+    /// Pango's items of the request's text: its font, and its runs' weight, slant and language.
+    private static func itemize(_ request: Request, chars: UnsafeMutablePointer<CChar>, length: Int32,
+                                context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
+        let attributes = AttributeList()
+        attributes.addFont(request.font, 0..<Int(length))
+        for run in request.runs {
+            if run.bold { attributes.addBold(run.range) }
+            if run.italic { attributes.addItalic(run.range) }
+            if let code = run.language { attributes.addLanguage(code, run.range) }
+        }
+        guard let list = pango_itemize(context, chars, 0, length, attributes.pointer, nil) else { return [] }
+        var items: [UnsafeMutablePointer<PangoItem>] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let n = node {
+            items.append(n.pointee.data.assumingMemoryBound(to: PangoItem.self))
+            node = n.pointee.next
+        }
+        g_list_free(list)
+        return items
+    }
+
     private func shapeByWords(_ item: UnsafeMutablePointer<PangoItem>, chars: UnsafeMutablePointer<CChar>,
                               into glyphs: UnsafeMutablePointer<PangoGlyphString>, flags: PangoShapeFlags) -> Bool {
         // Flags 0-2 (centred baseline, ellipsis, hyphen) change the shaping; bit 7 only says
