@@ -22,6 +22,41 @@ final class HyphenationTests: XCTestCase {
         XCTAssertEqual(h.hyphenate("Lê Hoài Trung"), "Lê Hoài Trung")
     }
 
+    /// A dictionary of our own: directives, a comment, blank lines, CRLF endings. Liang's
+    /// rule: the highest value any matching pattern puts between two letters wins, and an odd
+    /// one allows a break there ("1ba" allows one before "ba", "b2ab" forbids one inside
+    /// "bab"), with LEFTHYPHENMIN and RIGHTHYPHENMIN letters kept whole at the word's ends.
+    func testADictionaryOfItsOwnIsReadAndApplied() throws {
+        var lines = ["UTF-8", "% a comment", "", "LEFTHYPHENMIN 1", "RIGHTHYPHENMIN 2", "1ba", "b2ab"]
+        let filler = Array("qwxz".utf8)
+        for a in filler { for b in filler { for c in filler { for d in filler {
+            lines.append(String(decoding: [a, b, c, d], as: UTF8.self) + "1")
+        } } } }
+        let path = try Repo.temporaryFolder("hyphen-dictionary") + "/hyph_test.dic"
+        try ("\r\n" + lines.joined(separator: "\r\n") + "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let h = try XCTUnwrap(PatternHyphenator(dictionaryPath: path))
+        XCTAssertEqual(h.hyphenate("abab"), "a\u{AD}bab")      // not before the second b: two letters are kept at the end
+        XCTAssertEqual(h.hyphenate("aba"), "a\u{AD}ba")
+        XCTAssertEqual(h.hyphenate("qwxzqq"), "qwxz\u{AD}qq")  // "qwxz1"; "wxzq1" would leave one letter
+        XCTAssertEqual(h.hyphenate("qwxzq"), "qwxzq")
+        XCTAssertNil(PatternHyphenator(dictionaryPath: path + ".missing"))
+    }
+
+    /// The pattern table grows from its first size without losing an entry.
+    func testThePatternTableKeepsEveryEntryAsItGrows() {
+        var table = PatternTable(capacity: 1)
+        for k in 1...5_000 as ClosedRange<UInt64> {
+            let key = k &* 0x9E37_79B9_7F4A_7C15
+            if k % 3 == 0 { table.markBeginning(key) }
+            table.setPattern(key, UInt32(k))
+        }
+        for k in 1...5_000 as ClosedRange<UInt64> {
+            let key = k &* 0x9E37_79B9_7F4A_7C15
+            XCTAssertEqual(table[key], UInt32(k + 1) << 1 | (k % 3 == 0 ? 1 : 0))
+        }
+        XCTAssertNil(table[0x1234_5678])
+    }
+
     func testNoHyphenatorForVietnamese() {
         XCTAssertNil(HyphenatorLoader.shared(for: "vi"))
     }

@@ -12,7 +12,7 @@ final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mut
     /// table): a few lookups a letter instead of one per letter and pattern length. A value
     /// is `(pattern index + 1) << 1 | extends`: index 0 when only a beginning hashes here, and
     /// `extends` when some longer pattern begins with these letters.
-    private let table: [UInt64: UInt32]
+    private let table: PatternTable
     /// The patterns' letters (ASCII lower case and '.'), one after another; pattern k's are
     /// `letters[starts[k]..<starts[k + 1]]`, and its inter-letter values are
     /// `points[starts[k] + k...starts[k + 1] + k]` (one more value than letters). Flat
@@ -34,64 +34,99 @@ final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mut
     private static func fnv(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     /// Reads the dictionary as bytes (the .dic files are ASCII or ISO-8859-1; patterns with
-    /// other letters are skipped, as only ASCII words are hyphenated).
+    /// other letters are skipped, as only ASCII words are hyphenated). Line by line over the
+    /// buffer by index: slices of it, trimmed and searched, and a `Dictionary` (SipHash over
+    /// hashes already made) cost 25 M instructions for Debian's 9,800 patterns, on the core
+    /// that loads the fonts while the other reads and analyses.
     init?(dictionaryPath: String) {
         guard let contents = FileManager.default.contents(atPath: dictionaryPath) else { return nil }
         let data = [UInt8](contents)
-        var left = 2, right = 3
-        var lineNumber = 0
-        var table: [UInt64: UInt32] = [:]
-        table.reserveCapacity(data.count / 2)  // about one entry for every two bytes of patterns
-        var letterStore: [UInt8] = [], pointStore: [UInt8] = [], starts: [Int32] = [0]
+        guard let parsed = Self.parse(data) else { return nil }
+        table = parsed.table
+        letters = parsed.letters
+        points = parsed.points
+        starts = parsed.starts
+        maxPatternLength = parsed.maxPatternLength
+        leftMin = parsed.leftMin
+        rightMin = parsed.rightMin
+    }
+
+    private struct Parsed {
+        var table: PatternTable
+        var letters: [UInt8] = [], points: [UInt8] = [], starts: [Int32] = [0]
         var maxPatternLength = 0
-        for raw in data.split(whereSeparator: { $0 == 0x0A || $0 == 0x0D }) {
+        var leftMin = 2, rightMin = 3
+    }
+
+    /// The patterns of a dictionary's bytes, line by line by index into the buffer; nil when
+    /// it has none. (The stores are this function's own variables: appended to from a
+    /// closure that captured them, they paid a uniqueness check at every byte.)
+    private static func parse(_ d: [UInt8]) -> Parsed? {
+        // Separate variables, not the fields of one: appending to an array that is a field of
+        // a local struct cost half again as much.
+        var table = PatternTable(capacity: d.count / 2)  // about one entry for every two bytes of patterns (it grows if need be)
+        var letters: [UInt8] = [], points: [UInt8] = [], starts: [Int32] = [0]
+        letters.reserveCapacity(d.count)
+        points.reserveCapacity(d.count)
+        var maxPatternLength = 0, leftMin = 2, rightMin = 3
+        var lineNumber = 0
+        var lineStart = 0
+        while lineStart < d.count, d[lineStart] == 0x0A || d[lineStart] == 0x0D { lineStart += 1 }  // empty lines count for nothing
+        while lineStart < d.count {
+            var lineEnd = lineStart
+            while lineEnd < d.count, d[lineEnd] != 0x0A, d[lineEnd] != 0x0D { lineEnd += 1 }
+            var a = lineStart, b = lineEnd
+            lineStart = lineEnd
+            while lineStart < d.count, d[lineStart] == 0x0A || d[lineStart] == 0x0D { lineStart += 1 }
             lineNumber += 1
-            var line = raw[...]
-            while let f = line.first, f == 0x20 || f == 0x09 { line = line.dropFirst() }
-            while let l = line.last, l == 0x20 || l == 0x09 { line = line.dropLast() }
+            while a < b, d[a] == 0x20 || d[a] == 0x09 { a += 1 }
+            while b > a, d[b - 1] == 0x20 || d[b - 1] == 0x09 { b -= 1 }
             // The first line names the charset; % and # start comments.
-            guard lineNumber > 1, let first = line.first, first != 0x25, first != 0x23 else { continue }
+            guard lineNumber > 1, a < b, d[a] != 0x25, d[a] != 0x23 else { continue }
             // Directives are upper case; patterns never start with a capital, so most lines
             // are not compared with the directives' names at all.
-            if first >= 0x41 && first <= 0x5A {
-                if let value = Self.directive("LEFTHYPHENMIN", line) { left = value ?? left; continue }
-                if let value = Self.directive("RIGHTHYPHENMIN", line) { right = value ?? right; continue }
+            if d[a] >= 0x41 && d[a] <= 0x5A {
+                let line = d[a..<b]
+                if let value = directive("LEFTHYPHENMIN", line) { leftMin = value ?? leftMin; continue }
+                if let value = directive("RIGHTHYPHENMIN", line) { rightMin = value ?? rightMin; continue }
             }
-            let hasLower = line.contains { $0 >= 0x61 && $0 <= 0x7A }
-            if !hasLower, line.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { continue }  // other directives
-            if line.contains(0x2F) { continue }  // non-standard hyphenation entries
-            guard line.allSatisfy({ $0 < 0x80 }) else { continue }
-            let letterStart = letterStore.count, pointStart = pointStore.count
-            pointStore.append(0)
-            for b in line {
-                if b >= 0x30 && b <= 0x39 {
-                    pointStore[pointStore.count - 1] = b - 0x30
+            let line = d[a..<b]
+            var hasLower = false, hasUpper = false, plain = true
+            for c in line {
+                if c >= 0x61 && c <= 0x7A { hasLower = true }
+                else if c >= 0x41 && c <= 0x5A { hasUpper = true }
+                else if c == 0x2F || c >= 0x80 { plain = false }  // non-standard entries, other letters
+            }
+            if !hasLower, hasUpper { continue }  // other directives
+            guard plain else { continue }
+            let letterStart = letters.count, pointStart = points.count
+            var point: UInt8 = 0
+            for c in line {
+                if c >= 0x30 && c <= 0x39 {
+                    point = c - 0x30
                 } else {
-                    letterStore.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-                    pointStore.append(0)
+                    points.append(point)
+                    point = 0
+                    letters.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
                 }
             }
-            let length = letterStore.count - letterStart
-            guard length > 0 else { pointStore.removeLast(pointStore.count - pointStart); continue }
-            var hash = Self.fnvOffset
-            for k in letterStart..<letterStore.count - 1 {
-                hash = Self.fnv(hash, letterStore[k])
-                table[hash, default: 0] |= 1
+            points.append(point)
+            let length = letters.count - letterStart
+            guard length > 0 else { points.removeLast(points.count - pointStart); continue }
+            var hash = fnvOffset
+            for k in letterStart..<letters.count - 1 {
+                hash = fnv(hash, letters[k])
+                table.markBeginning(hash)
             }
-            hash = Self.fnv(hash, letterStore[letterStore.count - 1])
+            hash = fnv(hash, letters[letters.count - 1])
             let index = UInt32(starts.count - 1)
-            table[hash] = (table[hash] ?? 0) & 1 | (index + 1) << 1
-            starts.append(Int32(letterStore.count))
+            table.setPattern(hash, index)
+            starts.append(Int32(letters.count))
             maxPatternLength = max(maxPatternLength, length)
         }
         guard maxPatternLength > 0 else { return nil }
-        self.table = table
-        self.letters = letterStore
-        self.points = pointStore
-        self.starts = starts
-        self.maxPatternLength = maxPatternLength
-        leftMin = left
-        rightMin = right
+        return Parsed(table: table, letters: letters, points: points, starts: starts, maxPatternLength: maxPatternLength,
+                      leftMin: leftMin, rightMin: rightMin)
     }
 
     /// `NAME value` lines: nil when `line` is not this directive, .some(nil) when its value is bad.
@@ -183,5 +218,73 @@ final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mut
         cache[key] = result
         lock.unlock()
         return result
+    }
+}
+
+/// The hyphenator's table: from the FNV-1a hash of a pattern or of the beginning of one to
+/// its value (never 0 once stored, so 0 marks an empty slot), by open addressing over the
+/// hash itself, which is already well mixed.
+struct PatternTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt32]
+    private var mask: Int
+    private var count = 0
+
+    init(capacity: Int) {
+        var size = 16
+        while size < 2 * max(1, capacity) { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        values = Array(repeating: 0, count: size)
+        mask = size - 1
+    }
+
+    @inline(__always)
+    private func slot(_ key: UInt64) -> Int {
+        var i = Int(truncatingIfNeeded: key ^ key >> 32) & mask
+        while values[i] != 0, keys[i] != key { i = (i + 1) & mask }
+        return i
+    }
+
+    subscript(key: UInt64) -> UInt32? {
+        let value = values[slot(key)]
+        return value == 0 ? nil : value
+    }
+
+    /// Marks `key` as the hash of the beginning of a longer pattern.
+    mutating func markBeginning(_ key: UInt64) {
+        let i = insertionSlot(key)
+        values[i] |= 1
+    }
+
+    /// Makes `key` the hash of pattern `index`, keeping whether longer patterns begin so.
+    mutating func setPattern(_ key: UInt64, _ index: UInt32) {
+        let i = insertionSlot(key)
+        values[i] = values[i] & 1 | (index + 1) << 1
+    }
+
+    /// The slot of `key`, claimed for it if it has none (growing the table first if need be).
+    private mutating func insertionSlot(_ key: UInt64) -> Int {
+        var i = slot(key)
+        if values[i] == 0 {
+            if 2 * (count + 1) > keys.count {
+                grow()
+                i = slot(key)
+            }
+            count += 1
+            keys[i] = key
+        }
+        return i
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for (k, v) in zip(oldKeys, oldValues) where v != 0 {
+            let i = slot(k)
+            keys[i] = k
+            values[i] = v
+        }
     }
 }
