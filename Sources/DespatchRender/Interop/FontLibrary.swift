@@ -37,6 +37,7 @@ public final class FontLibrary {
             FcConfigDestroy(cfg)
             throw RenderError.fonts("cannot load the fonts of \(directory)")
         }
+        Self.makeCurrentOnce(cfg)
         var names = Set<String>()
         let charset = FcCharSetCreate()!
         if let set = FcConfigGetFonts(cfg, FcSetSystem) {
@@ -68,6 +69,23 @@ public final class FontLibrary {
         FcCharSetDestroy(coverage)
         FcConfigDestroy(config)
     }
+
+    /// Makes the first library's configuration fontconfig's current one, once a process.
+    ///
+    /// Why: Pango 1.50 starts a thread with every process's first font map that calls
+    /// `FcInit`, which loads the system's default configuration and font caches (24 M
+    /// instructions, on a third thread while both cores set up and analyse), and the font map
+    /// waits for that thread before it reads its own configuration. With a current
+    /// configuration already set, `FcInit` returns at once. Fontconfig keeps a reference to
+    /// it; the system's fonts stay out of every configuration Despatch uses either way.
+    private static func makeCurrentOnce(_ config: OpaquePointer) {
+        currentLock.lock()
+        defer { currentLock.unlock() }
+        guard !madeCurrent else { return }
+        madeCurrent = FcConfigSetCurrent(config) == FcTrue
+    }
+    private static let currentLock = NSLock()
+    nonisolated(unsafe) private static var madeCurrent = false
 
     /// True when some font of the library has a glyph for `scalar`.
     public func covers(_ scalar: Unicode.Scalar) -> Bool {
