@@ -149,7 +149,7 @@ enum KeyPhraseExtractor {
             defer { run.removeAll(keepingCapacity: true) }
             guard run.count <= 4 else { return }
             // Names, places and titles are entities, not key phrases.
-            if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.placeAt[$0] != nil || r.titleAt[$0] || r.isCity[$0] }) { return }
+            if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.isPlace($0) || r.titleAt[$0] || r.isCity[$0] }) { return }
             let s = r.s
             var packed: UInt64 = 0
             var packable = true

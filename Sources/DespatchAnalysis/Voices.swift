@@ -30,7 +30,10 @@ final class SentenceReading {
     // Constants, not variables: a class's variables pay an exclusivity check on every read,
     // and these are read in every inner loop of the extractors.
     let caps: [Bool]
-    let placeAt: [Place?]        // place covering each token
+    /// For each token, the index in `placeMatches` of the place covering it, or -1: an
+    /// array of optional places, made and destroyed for every sentence, cost 1,100
+    /// instructions a sentence to fill with nils alone.
+    let placeIndexAt: [Int32]
     let placeStart: [Int: (Place, Int)]  // start -> (place, end)
     let titleAt: [Bool]
     let isCity: [Bool]
@@ -56,7 +59,7 @@ final class SentenceReading {
         let caps = Self.capitals(s)
         let lexicon = box.vocabulary.lexicon
         let ids = lexicon.ids(s.folded)
-        var placeAt = [Place?](repeating: nil, count: n)
+        var placeIndexAt = [Int32](repeating: -1, count: n)
         var placeStart: [Int: (Place, Int)] = [:]
         var titleAt = Array(repeating: false, count: n)
         var isCity = Array(repeating: false, count: n)
@@ -65,8 +68,8 @@ final class SentenceReading {
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
         for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { isCity[k] = true } }
         let placeMatches = Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon)
-        for m in placeMatches {
-            for k in m.start..<m.end { placeAt[k] = m.payload }
+        for (index, m) in placeMatches.enumerated() {
+            for k in m.start..<m.end { placeIndexAt[k] = Int32(index) }
             placeStart[m.start] = (m.payload, m.end)
         }
         for m in box.vocabulary.titles.matches(s.folded, ids: ids) { for k in m.start..<m.end { titleAt[k] = true } }
@@ -80,7 +83,7 @@ final class SentenceReading {
         }
         g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
         self.caps = caps
-        self.placeAt = placeAt
+        self.placeIndexAt = placeIndexAt
         self.placeStart = placeStart
         self.titleAt = titleAt
         self.isCity = isCity
@@ -93,6 +96,16 @@ final class SentenceReading {
     }
 
     var count: Int { s.words.count }
+
+    /// Whether token `k` is part of a place's name.
+    @inline(__always)
+    func isPlace(_ k: Int) -> Bool { placeIndexAt[k] >= 0 }
+
+    /// The place whose name covers token `k`, if any.
+    func place(at k: Int) -> Place? {
+        let index = placeIndexAt[k]
+        return index < 0 ? nil : placeMatches[Int(index)].payload
+    }
 
     /// Capitalised or a number, per token: decided from the first byte for ASCII words.
     /// The first byte is read from the sentence's bytes at the token's offset: through each
@@ -122,12 +135,18 @@ final class SentenceReading {
             guard end > 0 else { continue }
             let raw = s.bytes[end - 1]
             guard raw >= 0x80 || raw == 0x73 || raw == 0x64 || raw == 0x53 || raw == 0x44 else { continue }
-            let u = folded[i].utf8
-            guard let last = u.last, last == 0x73 || last == 0x64 else { continue }
+            // How many bytes "'s" and then "-based" take off the folded word, decided in one
+            // look at its bytes (two suffix tests a word cost some 80 instructions).
             var w = folded[i]
-            if w.hasSuffixBytes("'s") { w.removeLast(2) }
-            if w.hasSuffixBytes("-based") { w.removeLast(6) }
-            if w.utf8.count != u.count {
+            let cut = w.withUTF8 { b -> Int in
+                guard let last = b.last, last == 0x73 || last == 0x64 else { return 0 }
+                var n = b.count
+                if n >= 2, b[n - 2] == 0x27, b[n - 1] == 0x73 { n -= 2 }
+                if n >= 6, b[n - 6] == 0x2D, b[n - 5] == 0x62, b[n - 4] == 0x61, b[n - 3] == 0x73, b[n - 2] == 0x65, b[n - 1] == 0x64 { n -= 6 }
+                return b.count - n
+            }
+            if cut > 0 {
+                w.removeLast(cut)
                 ids[i] = lexicon.id(w)
                 folded[i] = w
             }
@@ -156,7 +175,7 @@ final class SentenceReading {
     }()
 
     private func computeIsNameToken(_ i: Int, _ v: borrowing Vocabulary) -> Bool {
-        guard caps[i], placeAt[i] == nil, !titleAt[i] else { return false }
+        guard caps[i], !isPlace(i), !titleAt[i] else { return false }
         let f = stripPossessive(s.folded[i])
         if Self.isAllDigits(f) { return false }
         let raw = stripPossessive(s.words[i].lowercased())
@@ -239,7 +258,7 @@ final class SentenceReading {
             if gap.contains(where: { ",():;—–\"“”".contains($0) }) { break }
             let f = s.folded[k]
             if titleAt[k] { sawTitle = true; a = k; continue }
-            if placeAt[k] != nil { a = k; continue }
+            if isPlace(k) { a = k; continue }
             if v.modifiers.contains(stripPossessive(f)) || (caps[k] && !isNameToken(k) && !v.stopwords.contains(f)) { a = k; continue }
             if f.hasSuffixBytes("-based") { a = k; continue }
             break
@@ -327,7 +346,7 @@ extension SentenceReading {
             while k >= 0, m.start - k <= 3 {
                 if gaps[k + 1].containsBytes(",") || gaps[k + 1].containsBytes(":") { break }
                 let f = stripPossessive(s.folded[k])
-                if let p = placeAt[k] { place = p; a = k; break }
+                if let p = self.place(at: k) { place = p; a = k; break }
                 if v.foreignMarkers.contains(f) { marker = true; a = k; break }
                 if v.stopwords.contains(f) && !v.determiners.contains(f) { break }
                 k -= 1
@@ -352,7 +371,7 @@ extension SentenceReading {
                 m.place = p; m.postedIn = posted
                 // Role without a leading demonym or possessive country.
                 var ra = ta
-                while ra < tb, placeAt[ra] != nil { ra += 1 }
+                while ra < tb, isPlace(ra) { ra += 1 }
                 m.role = text(ra, tb)
                 m.start = ta
             }
