@@ -178,7 +178,9 @@ final class SentenceReading {
         guard caps[i], !isPlace(i), !titleAt[i] else { return false }
         let f = stripPossessive(s.folded[i])
         if Self.isAllDigits(f) { return false }
-        let raw = stripPossessive(s.words[i].lowercased())
+        // The word in lower case: for an ASCII word that is its fold, already made (a
+        // `lowercased()` of every capitalised word was a new string each).
+        let raw = Self.isASCII(s.words[i]) ? f : stripPossessive(s.words[i].lowercased())
         if v.orgWords.contains(raw) || isCity[i] || v.rawModifiers.contains(raw) && f.count > 3 { return false }
         if Self.isAcronym(s.words[i]) { return false }  // acronyms: CPV, VNA
         if v.rawStopwords.contains(raw) {
@@ -188,24 +190,51 @@ final class SentenceReading {
         return true
     }
 
-    /// Digits only (Character.isNumber for words that are not ASCII).
+    static func isASCII(_ w: String) -> Bool {
+        var copy = w
+        return copy.withUTF8 { b in !b.contains { $0 >= 0x80 } }
+    }
+
+    /// Digits only (Character.isNumber for words that are not ASCII). The ASCII case in one
+    /// pass over the bytes, as `isAcronym`'s and `stripPossessive`'s: through `utf8`'s
+    /// iterator these cost some 300 instructions a capitalised word each.
     static func isAllDigits(_ w: String) -> Bool {
-        if w.utf8.allSatisfy({ $0 < 0x80 }) { return w.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
-        return w.allSatisfy { $0.isNumber }
+        var copy = w
+        let ascii: Bool? = copy.withUTF8 { b in
+            var digits = true
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c < 0x30 || c > 0x39 { digits = false }
+            }
+            return digits
+        }
+        return ascii ?? w.allSatisfy { $0.isNumber }
     }
 
     /// Two to six characters, none of them lower case: "CPV", "VNA", "ASEAN".
     static func isAcronym(_ w: String) -> Bool {
-        let u = w.utf8
-        if u.allSatisfy({ $0 < 0x80 }) {
-            return u.count > 1 && u.count <= 6 && !u.contains { $0 >= 0x61 && $0 <= 0x7A }
+        var copy = w
+        let ascii: Bool? = copy.withUTF8 { b in
+            var lower = false
+            for c in b {
+                if c >= 0x80 { return nil }
+                if c >= 0x61 && c <= 0x7A { lower = true }
+            }
+            return b.count > 1 && b.count <= 6 && !lower
         }
-        return w.count > 1 && w == w.uppercased() && w.count <= 6
+        return ascii ?? (w.count > 1 && w == w.uppercased() && w.count <= 6)
     }
 
+    /// The word without a final "'s" or "’s".
     func stripPossessive(_ w: String) -> String {
-        if w.hasSuffixBytes("'s") || w.hasSuffixBytes("’s") { return String(w.dropLast(2)) }
-        return w
+        var copy = w
+        let possessive = copy.withUTF8 { b -> Bool in
+            let n = b.count
+            guard n >= 2, b[n - 1] == 0x73 else { return false }
+            if b[n - 2] == 0x27 { return true }
+            return n >= 4 && b[n - 4] == 0xE2 && b[n - 3] == 0x80 && b[n - 2] == 0x99
+        }
+        return possessive ? String(w.dropLast(2)) : w
     }
 
     /// Name spans: runs of 2-5 name tokens with only spaces between them (not sentence-initial
@@ -213,11 +242,12 @@ final class SentenceReading {
     /// `knownSurnames`: the article's people so far, by folded surname.
     func nameSpans(knownSurnames: [String: String]) -> [(Int, Int)] {
         var spans: [(Int, Int)] = []
+        let names = nameTokens  // once: each read of the lazy property retained the array
         var i = 0
         while i < count {
-            guard isNameToken(i) else { i += 1; continue }
+            guard names[i] else { i += 1; continue }
             var j = i + 1
-            while j < count, isNameToken(j), gaps[j] == " ", !s.words[j - 1].hasSuffixBytes("'s"), !s.words[j - 1].hasSuffixBytes("’s") { j += 1 }
+            while j < count, names[j], gaps[j] == " ", !s.words[j - 1].hasSuffixBytes("'s"), !s.words[j - 1].hasSuffixBytes("’s") { j += 1 }
             var len = j - i
             if j < count, caps[j], gaps[j] == " ", v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
             if len > 5 { i = j; continue }
