@@ -162,7 +162,7 @@ struct ArticleStructure {
             }
         }
         language = article.language.map { $0.lowercased().hasPrefix("vi") ? "vi" : ($0.lowercased().hasPrefix("en") ? "en" : $0) }
-            ?? Self.detectLanguage(body.joined(separator: " "))
+            ?? Self.detectLanguage(Self.head(of: body, bytes: Self.languageSampleBytes))
         // Dates.
         if let d = article.date {
             date = d
@@ -250,6 +250,21 @@ struct ArticleStructure {
         return (rest, tag)
     }
 
+    /// How much of the body `detectLanguage` reads.
+    static let languageSampleBytes = 24_000
+
+    /// The paragraphs joined by spaces up to the one that reaches `bytes` (joining a whole
+    /// long body to read its first 24,000 bytes cost a copy of all of it).
+    static func head(of paragraphs: [String], bytes: Int) -> String {
+        var out = ""
+        for p in paragraphs {
+            if !out.isEmpty { out += " " }
+            out += p
+            if out.utf8.count >= bytes { break }
+        }
+        return out
+    }
+
     /// Letters only Vietnamese uses among the Latin scripts, both cases, as scalars (NFC).
     static let viMarks: Set<UInt32> = {
         let lower = "ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
@@ -263,7 +278,7 @@ struct ArticleStructure {
         var vi = 0, en = 0
         let enWords = Vocabulary.shared.languageMarkers["en"] ?? []
         let viWords = Vocabulary.shared.languageMarkers["vi"] ?? []
-        var head = Array(text.utf8.prefix(24_000))
+        var head = Array(text.utf8.prefix(languageSampleBytes))
         while let last = head.last, last & 0xC0 == 0x80 { head.removeLast() }  // end on a whole scalar
         if let last = head.last, last >= 0xC0 { head.removeLast() }
         for token in Tokenizer.tokens(utf8: head) {

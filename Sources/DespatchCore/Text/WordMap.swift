@@ -59,6 +59,21 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
         }
     }
 
+    /// Stores `value` for `word` unless it has one; true when it was stored. One hash for
+    /// both the test and the store.
+    @inlinable @discardableResult
+    public mutating func insertIfAbsent(_ word: String, _ value: Value) -> Bool {
+        let h = Self.hash(word)
+        let i = slot(word, h)
+        if keys[i] != nil { return false }
+        keys[i] = word
+        hashes[i] = h
+        values[i] = value
+        storedCount += 1
+        if storedCount * 2 > mask { grow() }
+        return true
+    }
+
     /// The value for `word`, or `fallback` stored for it first.
     /// `map[word, default: 0] += 1` hashes the word once: the entry is found (or made) and
     /// changed in place.

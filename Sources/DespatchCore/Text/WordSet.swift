@@ -5,11 +5,14 @@
 /// Iteration follows the table's slots: deterministic, but not the order of insertion.
 public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     @usableFromInline var map = WordMap<Bool>()
+    /// The length in UTF-8 bytes of the longest word: a longer one is not looked up (the
+    /// sets of markers are asked about whole paragraphs, hundreds of bytes to hash).
+    @usableFromInline var longest = 0
 
     @inlinable public init() {}
 
     @inlinable public init<S: Sequence>(_ words: S) where S.Element == String {
-        for w in words { map[w] = true }
+        for w in words { insert(w) }
     }
 
     @inlinable public init(arrayLiteral words: String...) { self.init(words) }
@@ -18,13 +21,13 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral, Sequence {
     @inlinable public var isEmpty: Bool { map.count == 0 }
 
     @inlinable @inline(__always)
-    public func contains(_ word: String) -> Bool { map[word] != nil }
+    public func contains(_ word: String) -> Bool { word.utf8.count <= longest && map[word] != nil }
 
     /// Adds `word`; true when it was not there yet.
     @inlinable @discardableResult
     public mutating func insert(_ word: String) -> Bool {
-        if map[word] != nil { return false }
-        map[word] = true
+        guard map.insertIfAbsent(word, true) else { return false }
+        longest = Swift.max(longest, word.utf8.count)
         return true
     }
 
