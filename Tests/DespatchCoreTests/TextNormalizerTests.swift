@@ -57,4 +57,64 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.normalize("€ “quoted” — Đà Nẵng, Москва, 東京"), "€ “quoted” — Đà Nẵng, Москва, 東京")
         XCTAssertEqual(TextNormalizer.normalize(""), "")
     }
+
+    /// The scans read eight bytes at a time where they can: they must answer as the
+    /// byte-by-byte and scalar-by-scalar scans they replaced, at every length and with the
+    /// characters they look for at every place.
+    func testTheWordAtATimeScansAnswerAsTheSimpleOnes() {
+        func simpleNeedsCleaning(_ b: [UInt8]) -> Bool {
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                if c >= 0x20 && c != 0x7F && c != 0xC2 && c != 0xE2 { i += 1; continue }
+                switch c {
+                case 0x0A, 0x09: break
+                case 0xC2: if i + 1 < b.count && b[i + 1] == 0xA0 { return true }
+                case 0xE2:
+                    if i + 2 < b.count && b[i + 1] == 0x80 && (0xAA...0xAE).contains(b[i + 2]) { return true }
+                    if i + 2 < b.count && b[i + 1] == 0x81 && (0xA6...0xA9).contains(b[i + 2]) { return true }
+                default: return true
+                }
+                i += 1
+            }
+            return false
+        }
+        func simpleIsSurelyNFC(_ text: String) -> Bool {
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x00...0x02FF, 0x0370...0x0373, 0x0375...0x037D, 0x037F...0x0386, 0x0388...0x0482, 0x048A...0x04FF,
+                     0x1E00...0x1EFF, 0x2002...0x206F, 0x20A0...0x20CF, 0x2150...0x2328, 0x232B...0x23FF, 0x2460...0x27BF,
+                     0x2B00...0x2BFF, 0x1F300...0x1FAFF, 0x3000...0x3029, 0x3030...0x3098, 0x309B...0x30FF,
+                     0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFFEF:
+                    continue
+                default: return false
+                }
+            }
+            return true
+        }
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", ".", "\n", "\t", "\r", "\u{01}", "\u{7F}", "\u{A0}", "é", "Đ", "ệ",
+                                          "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{201C}", "\u{2014}", "\u{2028}",
+                                          "\u{0374}", "\u{0301}", "\u{2615}", "\u{1F600}", "中", "\u{3099}", "\u{2000}", "\u{FF21}"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var cleanings = 0, nfcFailures = 0
+        for length in 0..<33 {
+            for trial in 0..<40 {
+                // Mostly ASCII letters, so that whole words of eight plain bytes occur.
+                let scalars = (0..<length).map { _ in trial % 4 == 0 ? alphabet[next(alphabet.count)] : (next(6) == 0 ? alphabet[next(alphabet.count)] : "e") }
+                let text = String(String.UnicodeScalarView(scalars))
+                let bytes = Array(text.utf8)
+                let expected = simpleNeedsCleaning(bytes)
+                XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, expected, text.debugDescription)
+                XCTAssertEqual(TextNormalizer.isSurelyNFC(text), simpleIsSurelyNFC(text), text.debugDescription)
+                if expected { cleanings += 1 }
+                if !simpleIsSurelyNFC(text) { nfcFailures += 1 }
+            }
+        }
+        XCTAssertGreaterThan(cleanings, 100)
+        XCTAssertGreaterThan(nfcFailures, 100)
+    }
 }
