@@ -180,7 +180,7 @@ final class SentenceReading {
         if Self.isAllDigits(f) { return false }
         // The word in lower case: for an ASCII word that is its fold, already made (a
         // `lowercased()` of every capitalised word was a new string each).
-        let raw = Self.isASCII(s.words[i]) ? f : stripPossessive(s.words[i].lowercased())
+        let raw = s.words[i].isASCIIBytes ? f : stripPossessive(s.words[i].lowercased())
         if v.orgWords.contains(raw) || isCity[i] || v.rawModifiers.contains(raw) && f.count > 3 { return false }
         if Self.isAcronym(s.words[i]) { return false }  // acronyms: CPV, VNA
         if v.rawStopwords.contains(raw) {
@@ -188,11 +188,6 @@ final class SentenceReading {
             return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && gaps[i + 1] == " " && s.words[i].count <= 3
         }
         return true
-    }
-
-    static func isASCII(_ w: String) -> Bool {
-        var copy = w
-        return copy.withUTF8 { b in !b.contains { $0 >= 0x80 } }
     }
 
     /// Digits only (Character.isNumber for words that are not ASCII). The ASCII case in one

@@ -60,23 +60,9 @@ final class PlainItemizerTests: XCTestCase {
         }
         func pango(_ text: String, _ runs: [Run]) -> [UnsafeMutablePointer<PangoItem>] {
             var chars = Array(text.utf8CString)
-            return chars.withUnsafeMutableBufferPointer { b -> [UnsafeMutablePointer<PangoItem>] in
-                let attributes = AttributeList()
-                attributes.addFont(font, 0..<(b.count - 1))
-                for run in runs {
-                    if run.bold { attributes.addBold(run.range) }
-                    if run.italic { attributes.addItalic(run.range) }
-                    if let code = run.language { attributes.addLanguage(code, run.range) }
-                }
-                var out: [UnsafeMutablePointer<PangoItem>] = []
-                var node = pango_itemize(renderer.pango.context, b.baseAddress!, 0, Int32(b.count - 1), attributes.pointer, nil)
-                let list = node
-                while let n = node {
-                    out.append(n.pointee.data.assumingMemoryBound(to: PangoItem.self))
-                    node = n.pointee.next
-                }
-                g_list_free(list)
-                return out
+            return chars.withUnsafeMutableBufferPointer { b in
+                ParagraphShaper.pangoItems(b.baseAddress!, length: Int32(b.count - 1), runs: runs, font: font,
+                                           context: renderer.pango.context)
             }
         }
         /// The run over the first occurrence of `part` in `text` (UTF-8 bytes).
@@ -95,6 +81,7 @@ final class PlainItemizerTests: XCTestCase {
             (vietnamese, [run("Prime", in: vietnamese, bold: true), run("Việt Nam, “a partner”", in: vietnamese, italic: true, language: "vi")]),
             (spaced, [run("  Leading ", in: spaced, bold: true)]),
             ("2026 – 12.5 % (No. 59)", []),
+            ("2º – 3ª", []),  // no letter but ª and º, which are of the Latin script
             (adjacent, [run("Bold", in: adjacent, bold: true), run(" then", in: adjacent, bold: true), run("italic", in: adjacent, italic: true)]),
             (colour, [run("colour", in: colour, color: RGB(1, 0, 0))]),
         ]

@@ -69,6 +69,12 @@ func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBuffer
 }
 
 extension String {
+    /// Whether every byte is ASCII (one pass over the UTF-8 bytes, no decoding).
+    public var isASCIIBytes: Bool {
+        var copy = self
+        return copy.withUTF8 { b in !b.contains { $0 >= 0x80 } }
+    }
+
     /// `hasSuffix` compared as UTF-8 bytes. On NFC text with a suffix such as "'s", "’s" or
     /// "-based" it answers as `hasSuffix`, which compares by Character and cost 600
     /// instructions a call. Not generic: through `StringProtocol` it cost more than that.

@@ -64,14 +64,8 @@ public enum TextFolding {
                     i += 1
                     continue
                 }
-                var v: UInt32
-                let length: Int
-                if b & 0xE0 == 0xC0 { v = UInt32(b & 0x1F); length = 2 }
-                else if b & 0xF0 == 0xE0 { v = UInt32(b & 0x0F); length = 3 }
-                else { return nil }  // four-byte scalars are outside the tables
-                guard i + length <= bytes.count else { return nil }
-                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-                guard let slot = PackedFoldTable.slot(v), case let entry = table.entries[slot], entry.count > 0 else { return nil }
+                guard let (v, length) = UTF8Scan.decode(bytes, i), let slot = PackedFoldTable.slot(v),
+                      case let entry = table.entries[slot], entry.count > 0 else { return nil }
                 let start = Int(entry.start)
                 for k in start..<(start + Int(entry.count)) { out.append(table.bytes[k]) }
                 i += length
@@ -95,43 +89,39 @@ public enum TextFolding {
         var bytes: [UInt8] = []
         var entries: [(start: UInt16, count: UInt16)] = []
 
-        /// Where code point `v` is among the entries, if the tables cover its block.
+        /// The blocks the tables cover, in the order of the entries.
+        static let latin: ClosedRange<UInt32> = 0x00A0...0x024F
+        static let vietnamese: ClosedRange<UInt32> = 0x1E00...0x1EFF
+        static let punctuation: ClosedRange<UInt32> = 0x2010...0x2032
+        static let apostrophe: UInt32 = 0x02BC
+
+        /// Where code point `v` is among the entries, if the tables cover it.
         @inline(__always)
         static func slot(_ v: UInt32) -> Int? {
-            switch v {
-            case 0x00A0...0x024F: return Int(v - 0x00A0)
-            case 0x1E00...0x1EFF: return 0x1B0 + Int(v - 0x1E00)
-            case 0x2010...0x2032: return 0x2B0 + Int(v - 0x2010)
-            case 0x02BC: return 0x2D3
-            default: return nil
-            }
+            if latin.contains(v) { return Int(v - latin.lowerBound) }
+            var base = latin.count
+            if vietnamese.contains(v) { return base + Int(v - vietnamese.lowerBound) }
+            base += vietnamese.count
+            if punctuation.contains(v) { return base + Int(v - punctuation.lowerBound) }
+            base += punctuation.count
+            return v == apostrophe ? base : nil
         }
     }
 
     static let packedTable: PackedFoldTable = {
+        precondition(latinTable.count == PackedFoldTable.latin.count && vietnameseTable.count == PackedFoldTable.vietnamese.count
+                     && punctuationTable.count == PackedFoldTable.punctuation.count)
         var table = PackedFoldTable()
-        for entry in latinTable + vietnameseTable + punctuationTable + [apostrophe] {
+        for entry in latinTable + vietnameseTable + punctuationTable + [apostropheFold] {
             table.entries.append((UInt16(table.bytes.count), UInt16(entry?.count ?? 0)))
             table.bytes += entry ?? []
         }
         return table
     }()
 
-    /// The fold of one precomposed Latin letter (Latin-1, Latin Extended, Vietnamese) or
-    /// punctuation mark, as UTF-8, from tables indexed by code point; nil outside them.
-    @inline(__always)
-    static func tableFold(_ v: UInt32) -> [UInt8]? {
-        switch v {
-        case 0x00A0...0x024F: return latinTable[Int(v - 0x00A0)]
-        case 0x1E00...0x1EFF: return vietnameseTable[Int(v - 0x1E00)]
-        case 0x2010...0x2032: return punctuationTable[Int(v - 0x2010)]
-        case 0x02BC: return apostrophe
-        default: return nil
-        }
-    }
-
     // latinTable, vietnameseTable and punctuationTable: TextFoldingTables.swift.
-    static let apostrophe: [UInt8]? = Array("'".utf8)
+    /// The fold of U+02BC, the modifier letter apostrophe.
+    static let apostropheFold: [UInt8]? = Array("'".utf8)
 
     static func slowFold(_ text: String) -> String {
         var out = String.UnicodeScalarView()

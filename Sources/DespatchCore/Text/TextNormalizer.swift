@@ -126,16 +126,8 @@ public enum TextNormalizer {
                     i += 8
                     continue
                 }
-                let b = bytes[i]
-                if b < 0x80 { i += 1; continue }
-                var v: UInt32
-                let length: Int
-                if b & 0xE0 == 0xC0 { v = UInt32(b & 0x1F); length = 2 }
-                else if b & 0xF0 == 0xE0 { v = UInt32(b & 0x0F); length = 3 }
-                else { v = UInt32(b & 0x07); length = 4 }
-                guard i + length <= n else { return false }
-                for k in 1..<length { v = v << 6 | UInt32(bytes[i + k] & 0x3F) }
-                guard quickCheckPasses(v) else { return false }
+                if bytes[i] < 0x80 { i += 1; continue }
+                guard let (v, length) = UTF8Scan.decode(bytes, i), quickCheckPasses(v) else { return false }
                 i += length
             }
             return true

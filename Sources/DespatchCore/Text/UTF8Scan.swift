@@ -7,20 +7,30 @@ public enum UTF8Scan {
     public static func scalar(_ b: [UInt8], _ i: Int) -> (Unicode.Scalar, Int) {
         let c0 = b[i]
         if c0 < 0x80 { return (Unicode.Scalar(c0), 1) }
-        let n = b.count
+        guard let (v, len) = decode(b, i) else { return ("\u{FFFD}", 1) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
+    }
+
+    /// The code point starting at byte `i` of `b` and its length in bytes, or nil where the
+    /// bytes are not UTF-8. One decoder for arrays and buffers alike (the folding and the
+    /// NFC quick check read buffers).
+    @inlinable @inline(__always)
+    public static func decode<C: RandomAccessCollection>(_ b: C, _ i: Int) -> (UInt32, Int)? where C.Element == UInt8, C.Index == Int {
+        let c0 = b[i]
+        if c0 < 0x80 { return (UInt32(c0), 1) }
         var v: UInt32
-        var len: Int
+        let len: Int
         if c0 & 0xE0 == 0xC0 { v = UInt32(c0 & 0x1F); len = 2 }
         else if c0 & 0xF0 == 0xE0 { v = UInt32(c0 & 0x0F); len = 3 }
         else if c0 & 0xF8 == 0xF0 { v = UInt32(c0 & 0x07); len = 4 }
-        else { return ("\u{FFFD}", 1) }
-        guard i + len <= n else { return ("\u{FFFD}", 1) }
+        else { return nil }
+        guard i + len <= b.endIndex else { return nil }
         for k in 1..<len {
             let c = b[i + k]
-            guard c & 0xC0 == 0x80 else { return ("\u{FFFD}", 1) }
+            guard c & 0xC0 == 0x80 else { return nil }
             v = (v << 6) | UInt32(c & 0x3F)
         }
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
+        return (v, len)
     }
 
     /// Start of the scalar that ends just before byte `i`.

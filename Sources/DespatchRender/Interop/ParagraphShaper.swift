@@ -146,12 +146,12 @@ final class ParagraphShaper {
                                                                    fontKey: request.fontKey) {
                     items = plain
                     if plainItemizer.verifies {
-                        let pango = Self.itemize(request, chars: chars, length: length, context: context)
+                        let pango = Self.pangoItems(chars, length: length, runs: request.runs, font: request.font, context: context)
                         plainItemizer.verify(plain, against: pango)
                         for item in pango { pango_item_free(item) }
                     }
                 } else {
-                    items = Self.itemize(request, chars: chars, length: length, context: context)
+                    items = Self.pangoItems(chars, length: length, runs: request.runs, font: request.font, context: context)
                     guard !items.isEmpty else { return nil }
                 }
                 if let itemKey, knownItemCount + items.count <= Self.knownItemLimit {
@@ -363,12 +363,13 @@ final class ParagraphShaper {
     /// word caches work. Words do not interact in these fonts (no kerning or ligature across a
     /// space), so the glyphs are those of shaping the item whole; what the PDFs hold is the same.
     /// False when the item is not one this applies to, and nothing is written.
-    /// Pango's items of the request's text: its font, and its runs' weight, slant and language.
-    private static func itemize(_ request: Request, chars: UnsafeMutablePointer<CChar>, length: Int32,
-                                context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
+    /// Pango's items of `length` bytes of `chars` in `font`, with the runs' weight, slant and
+    /// language; the caller owns them.
+    static func pangoItems(_ chars: UnsafeMutablePointer<CChar>, length: Int32, runs: [PreparedText.Run], font: FontDescription,
+                           context: OpaquePointer) -> [UnsafeMutablePointer<PangoItem>] {
         let attributes = AttributeList()
-        attributes.addFont(request.font, 0..<Int(length))
-        for run in request.runs {
+        attributes.addFont(font, 0..<Int(length))
+        for run in runs {
             if run.bold { attributes.addBold(run.range) }
             if run.italic { attributes.addItalic(run.range) }
             if let code = run.language { attributes.addLanguage(code, run.range) }

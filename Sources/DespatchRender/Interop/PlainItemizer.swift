@@ -109,7 +109,8 @@ final class PlainItemizer {
             switch scalar {
             case 0x00A7, 0x00A9, 0x00AE, 0x00B1, 0x00BC...0x00BE, 0x00D7, 0x00F7: return nil
             case 0x2016, 0x2020, 0x2021, 0x2030, 0x2031: return nil
-            case 0x00A0...0x00BF: break                             // Latin-1 signs (Common)
+            case 0x00AA, 0x00BA: hasLetter = true                   // ª and º are of the Latin script
+            case 0x00A0...0x00BF: break                             // Latin-1 signs (Common, µ too)
             case 0x00C0...0x024F: hasLetter = true                  // Latin letters
             case 0x0300...0x036F: break                             // combining marks (Inherited)
             case 0x1E00...0x1EFF: hasLetter = true                  // Latin Extended Additional (Vietnamese)
@@ -118,8 +119,8 @@ final class PlainItemizer {
             }
             i += size
         }
-        // µ (U+00B5), ª and º are Latin or Common letters alike: they change no script here,
-        // since Common takes the script of the letters around it.
+        // Common characters take the script of the letters around them; with no letter at
+        // all the paragraph is Common.
         let script = hasLetter ? PANGO_SCRIPT_LATIN : PANGO_SCRIPT_COMMON
         // Pango ends an item at every boundary of its attributes.
         var cuts = [0, length]
