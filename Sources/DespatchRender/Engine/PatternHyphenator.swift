@@ -59,11 +59,8 @@ final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mut
     }
 
     /// The patterns of a dictionary's bytes, line by line by index into the buffer; nil when
-    /// it has none. (The stores are this function's own variables: appended to from a
-    /// closure that captured them, they paid a uniqueness check at every byte.)
+    /// it has none.
     private static func parse(_ d: [UInt8]) -> Parsed? {
-        // Separate variables, not the fields of one: appending to an array that is a field of
-        // a local struct cost half again as much.
         var table = PatternTable(capacity: d.count / 2)  // about one entry for every two bytes of patterns (it grows if need be)
         var letters: [UInt8] = [], points: [UInt8] = [], starts: [Int32] = [0]
         letters.reserveCapacity(d.count)
