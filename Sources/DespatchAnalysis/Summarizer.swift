@@ -7,27 +7,43 @@ struct Summarizer {
     let stopwords: WordSet
     var maxCandidates = 60
 
-    /// `stops[i]`, when given, says whether `folded[i]` is a stopword (from the lexicon).
-    func stems(_ folded: [String], stops: [Bool]? = nil) -> [String] {
-        var out: [String] = []
-        out.reserveCapacity(folded.count)
-        for (i, w) in folded.enumerated() {
-            let isStop = stops.map { $0[i] } ?? stopwords.contains(w)
-            var copy = w
-            let ascii = copy.withUTF8 { u -> String?? in
-                for b in u where b >= 0x80 { return .none }
-                // ASCII: characters are bytes.
-                guard u.count >= 3, !isStop, !u.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .some(nil) }
-                return .some(u.count <= 6 ? w : String(decoding: UnsafeBufferPointer(rebasing: u[0..<6]), as: UTF8.self))
+    /// The stems of a sentence's folded words as numbers, in order: the first six characters
+    /// of each word of three or more that is neither a stopword nor a number. `stops[i]`,
+    /// when given, says whether `folded[i]` is a stopword (from the lexicon). An ASCII stem
+    /// (most of them) is its bytes and its length packed into 64 bits, so that it is
+    /// numbered without making a string; any other is numbered through `others`, above the
+    /// packed range. A stem's number says which stem it is, nothing more.
+    func stemKeys(_ folded: [String], stops: [Bool]?, others: inout WordMap<Int>, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        let flags = stops ?? folded.map { stopwords.contains($0) }
+        for i in 0..<folded.count where !flags[i] {
+            var w = folded[i]
+            let packed = w.withUTF8 { u -> UInt64?? in
+                var key: UInt64 = 0, digits = true
+                for k in 0..<u.count {
+                    let b = u[k]
+                    if b >= 0x80 { return .none }
+                    if b < 0x30 || b > 0x39 { digits = false }
+                    if k < 6 { key |= UInt64(b) << (8 * UInt64(k)) }
+                }
+                // ASCII: characters are bytes. The length goes into the top byte.
+                return .some(u.count >= 3 && !digits ? key | UInt64(min(u.count, 6)) << 56 : nil)
             }
-            if let ascii {
-                if let stem = ascii { out.append(stem) }
+            if let packed {
+                if let key = packed { out.append(key) }
                 continue
             }
-            guard w.count >= 3, !isStop, !w.allSatisfy({ $0.isNumber }) else { continue }
-            out.append(String(w.prefix(6)))
+            guard w.count >= 3, !w.allSatisfy({ $0.isNumber }) else { continue }
+            let stem = String(w.prefix(6))
+            if stem.isASCIIBytes {
+                var key: UInt64 = 0
+                for (k, b) in stem.utf8.enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
+                out.append(key | UInt64(stem.utf8.count) << 56)
+            } else {
+                let n = others[stem] ?? { let n = others.count; others[stem] = n; return n }()
+                out.append(1 << 63 | UInt64(n))
+            }
         }
-        return out
     }
 
     /// A ranking: candidate indices best first, and their pairwise similarities.
@@ -59,15 +75,20 @@ struct Summarizer {
         guard !sentences.isEmpty else { return Ranking() }
         let n = min(sentences.count, maxCandidates)
         // Term ids in order of first use; each sentence a sorted list of (id, count).
-        var ids = WordMap<Int>()
+        var ids = PackedKeyMap(capacity: 256)
+        var others = WordMap<Int>()
         var df: [Int] = []
         var bags: [[(Int, Int)]] = []
         bags.reserveCapacity(n)
+        var keys: [UInt64] = []
         var termIDs: [Int] = []
         for i in 0..<n {
             termIDs.removeAll(keepingCapacity: true)
-            for s in stems(sentences[i], stops: stops?[i]) {
-                if let x = ids[s] { termIDs.append(x) } else { ids[s] = df.count; termIDs.append(df.count); df.append(0) }
+            stemKeys(sentences[i], stops: stops?[i], others: &others, into: &keys)
+            for key in keys {
+                let x = ids.value(for: key, insertingIfAbsent: df.count)
+                if x == df.count { df.append(0) }
+                termIDs.append(x)
             }
             termIDs.sort()
             var bag: [(Int, Int)] = []
@@ -94,61 +115,100 @@ struct Summarizer {
             if norm > 0 { for k in first..<weights.count { weights[k] /= norm } }
             start[i + 1] = weights.count
         }
-        // Cosines: each vector scattered once into a dense row, then dotted with the later
-        // ones. The products are summed in increasing term order, as a merge of the two
-        // sparse vectors would (the absent terms add exact zeros: weights are positive).
+        // Cosines over an inverted index: for sentence i, each of its terms in increasing
+        // order adds its products with the later sentences that hold the term. Only pairs
+        // that share a term are touched (most pairs of short sentences share none: dotting
+        // every pair cost three quarters of ranking), and each pair's products are summed in
+        // increasing term order, as a merge of the two sparse vectors sums them.
         var sim = [Double](repeating: 0, count: n * n)
-        var dense = [Double](repeating: 0, count: df.count)
-        terms.withUnsafeBufferPointer { t in
-            weights.withUnsafeBufferPointer { w in
-                dense.withUnsafeMutableBufferPointer { d in
-                    sim.withUnsafeMutableBufferPointer { out in
-                        for i in 0..<n {
-                            for k in start[i]..<start[i + 1] { d[t[k]] = w[k] }
-                            for j in (i + 1)..<max(i + 1, n) {
-                                var c = 0.0
-                                for k in start[j]..<start[j + 1] { c += d[t[k]] * w[k] }
-                                out[i * n + j] = c
-                                out[j * n + i] = c
+        // Postings of each term, by sentence in increasing order: `df` is each one's length.
+        var postingStart = [Int](repeating: 0, count: df.count + 1)
+        for (t, d) in df.enumerated() { postingStart[t + 1] = postingStart[t] + d }
+        var cursor = Array(postingStart.dropLast())
+        var postedSentence = [Int](repeating: 0, count: terms.count)
+        var postedWeight = [Double](repeating: 0, count: terms.count)
+        for i in 0..<n {
+            for k in start[i]..<start[i + 1] {
+                let t = terms[k]
+                postedSentence[cursor[t]] = i
+                postedWeight[cursor[t]] = weights[k]
+                cursor[t] += 1
+            }
+        }
+        // `cursor[t]` now walks each term's postings again: at sentence i it is i's own.
+        for t in 0..<df.count { cursor[t] = postingStart[t] }
+        var sums = [Double](repeating: 0, count: n)
+        var touched: [Int] = []
+        touched.reserveCapacity(n)
+        terms.withUnsafeBufferPointer { terms in
+            weights.withUnsafeBufferPointer { weights in
+                postedSentence.withUnsafeBufferPointer { postedSentence in
+                    postedWeight.withUnsafeBufferPointer { postedWeight in
+                        sums.withUnsafeMutableBufferPointer { sums in
+                            sim.withUnsafeMutableBufferPointer { out in
+                                for i in 0..<n {
+                                    for k in start[i]..<start[i + 1] {
+                                        let t = terms[k], wi = weights[k]
+                                        let own = cursor[t]
+                                        cursor[t] = own + 1
+                                        for p in (own + 1)..<postingStart[t + 1] {
+                                            let j = postedSentence[p]
+                                            if sums[j] == 0 { touched.append(j) }
+                                            sums[j] += wi * postedWeight[p]
+                                        }
+                                    }
+                                    for j in touched {
+                                        out[i * n + j] = sums[j]
+                                        out[j * n + i] = sums[j]
+                                        sums[j] = 0
+                                    }
+                                    touched.removeAll(keepingCapacity: true)
+                                }
                             }
-                            for k in start[i]..<start[i + 1] { d[t[k]] = 0 }
                         }
                     }
                 }
             }
         }
         var rank = Array(repeating: 1.0 / Double(n), count: n)
-        // Row sums, and each row's non-zero entries gathered once (one array, rows delimited
-        // by `rowStart`) for the power iteration: the same sums in the same order as over the
-        // full rows, without walking the zeros.
-        // Row sums, and each row's non-zero entries gathered once (one array, rows delimited
-        // by `rowStart`) for the power iteration: the same sums in the same order as over the
-        // full rows, without walking the zeros (a loop over full rows is not vectorised here,
-        // and cost 30 % more).
+        // Row sums, and each row's non-zero entries gathered once (rows delimited by
+        // `rowStart`) for the power iteration, which walks no zeros (a loop over full rows is
+        // not vectorised here, and cost 30 % more). The matrix is symmetric, so row i's entries
+        // are also what every j gives to i: each new rank is summed in one register over its
+        // own row, in increasing j, which are the same sums in the same order as scattering
+        // each row's shares into the others.
         var rowSums = [Double](repeating: 0, count: n)
-        var edges: [(Int, Double)] = []
+        var columns: [Int32] = [], edgeWeights: [Double] = []
+        columns.reserveCapacity(n * n)
+        edgeWeights.reserveCapacity(n * n)
         var rowStart = [Int](repeating: 0, count: n + 1)
         for i in 0..<n {
             var sum = 0.0
             for j in 0..<n {
                 let w = sim[i * n + j]
                 sum += w
-                if w > 0 { edges.append((j, w)) }
+                if w > 0 { columns.append(Int32(j)); edgeWeights.append(w) }
             }
             rowSums[i] = sum
-            rowStart[i + 1] = edges.count
+            rowStart[i + 1] = columns.count
         }
-        var next = [Double](repeating: 0, count: n)
-        edges.withUnsafeBufferPointer { all in
-            for _ in 0..<25 {
-                next.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<n { out[i] = 0.15 / Double(n) }
-                    for j in 0..<n where rowSums[j] > 0 {
-                        let share = 0.85 * rank[j] / rowSums[j]
-                        for k in rowStart[j]..<rowStart[j + 1] { out[all[k].0] += share * all[k].1 }
+        var share = [Double](repeating: 0, count: n)
+        columns.withUnsafeBufferPointer { col in
+            edgeWeights.withUnsafeBufferPointer { w in
+                share.withUnsafeMutableBufferPointer { share in
+                    rank.withUnsafeMutableBufferPointer { rank in
+                        let base = 0.15 / Double(n)
+                        for _ in 0..<25 {
+                            // A row without entries gives nothing, and no row holds it.
+                            for j in 0..<n where rowSums[j] > 0 { share[j] = 0.85 * rank[j] / rowSums[j] }
+                            for i in 0..<n {
+                                var sum = base
+                                for k in rowStart[i]..<rowStart[i + 1] { sum += share[Int(col[k])] * w[k] }
+                                rank[i] = sum
+                            }
+                        }
                     }
                 }
-                swap(&rank, &next)
             }
         }
         var score = rank
