@@ -133,11 +133,11 @@ enum KeyPhraseExtractor {
     /// phrase's text is joined only the first time it is seen. Joining it and hashing it for
     /// every occurrence cost a tenth of the analysis of an article.
     private struct PhraseCounter {
-        var wordIndex = WordMap<Int>()
+        var wordIndex = WordMap<Int>(capacity: 64)
         /// The article's content words in order of first use, and each one's counts.
         var words: [String] = []
         var counts: [(freq: Int, degree: Int)] = []
-        var phraseIndex: [UInt64: Int] = [:]
+        var phraseIndex = PackedKeyMap(capacity: 512)
         /// Phrases with a word numbered past 16 bits (an article of more than 65,534 content
         /// words), by their text.
         var phraseByText = WordMap<Int>()
@@ -175,8 +175,8 @@ enum KeyPhraseExtractor {
             }
             let text: String
             if packable {
-                if let n = phraseIndex[packed] { phrases[n].count += 1; return }
-                phraseIndex[packed] = phrases.count
+                let n = phraseIndex.value(for: packed, insertingIfAbsent: phrases.count)
+                if n < phrases.count { phrases[n].count += 1; return }
                 text = key()
             } else {
                 text = key()

@@ -12,10 +12,24 @@ public struct WordMap<Value>: Sendable where Value: Sendable {
 
     @inlinable
     public init() {
-        keys = Array(repeating: nil, count: 16)
-        hashes = Array(repeating: 0, count: 16)
-        values = Array(repeating: nil, count: 16)
-        mask = 15
+        self.init(slots: 16)
+    }
+
+    /// A map sized for `capacity` words without growing. (Sizing changes the slot order
+    /// that `forEach` gives, so a map whose order is printed keeps one sizing.)
+    @inlinable
+    public init(capacity: Int) {
+        var slots = 16
+        while slots < capacity * 2 + 2 { slots <<= 1 }
+        self.init(slots: slots)
+    }
+
+    @inlinable
+    init(slots: Int) {
+        keys = Array(repeating: nil, count: slots)
+        hashes = Array(repeating: 0, count: slots)
+        values = Array(repeating: nil, count: slots)
+        mask = slots - 1
     }
 
     @inlinable @inline(__always)
