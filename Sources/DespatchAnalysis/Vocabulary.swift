@@ -22,6 +22,11 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// a sentence's words are looked up once in the lexicon, and every matcher then finds its
         /// entries by array index instead of hashing every word again.
         var byFirstID: [[Entry]] = []
+        /// Which lexicon ids start an entry, one bit each: a sentence's words are tested here
+        /// first, in a table that stays in the cache, and most have no entry (the lexicon holds
+        /// every matcher's words and the stopwords; fetching each one's empty list from a table
+        /// of the lexicon's size missed the cache).
+        var firstIDBits: [UInt64] = []
         var indexed = false
         /// Whether any one-word stem was added (most matchers have none).
         var hasStems = false
@@ -35,6 +40,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             let c = Storage()
             c.byFirst = byFirst
             c.byFirstID = byFirstID
+            c.firstIDBits = firstIDBits
             c.indexed = indexed
             c.hasStems = hasStems
             c.byFirstPrefix = byFirstPrefix
@@ -84,6 +90,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     mutating func index(with lexicon: Lexicon) {
         unique()
         var byFirstID = [[Entry]](repeating: [], count: lexicon.count)
+        var bits = [UInt64](repeating: 0, count: (lexicon.count + 63) / 64)
         let byFirst = storage.byFirst
         var table = byFirst
         byFirst.forEach { first, entries in
@@ -93,8 +100,11 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                 return e
             }
             table[first] = withIDs
-            byFirstID[Int(lexicon.id(first))] = withIDs
+            let id = Int(lexicon.id(first))
+            byFirstID[id] = withIDs
+            bits[id >> 6] |= 1 << UInt64(id & 63)
         }
+        storage.firstIDBits = bits
         storage.byFirst = table
         storage.byFirstID = byFirstID
         storage.indexed = true
@@ -105,10 +115,11 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public func matches(_ words: [String], ids: [Int32]) -> [Match] {
         let st = storage
         guard st.indexed else { return matches(words) }
-        let byFirstID = st.byFirstID
+        let byFirstID = st.byFirstID, bits = st.firstIDBits
         return scan(words, st, entries: { i in
-            let id = ids[i]
-            return id >= 0 && Int(id) < byFirstID.count ? byFirstID[Int(id)] : nil
+            let id = Int(ids[i])
+            guard id >= 0, id < byFirstID.count, bits[id >> 6] & (1 << UInt64(id & 63)) != 0 else { return nil }
+            return byFirstID[id]
         }, sameWord: { e, k, position in ids[position] == e.ids[k] })
     }
 
