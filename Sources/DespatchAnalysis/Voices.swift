@@ -59,11 +59,11 @@ final class SentenceReading {
         let caps = Self.capitals(s)
         let lexicon = box.vocabulary.lexicon
         let ids = lexicon.ids(s.folded)
-        var placeIndexAt = [Int32](repeating: -1, count: n)
+        var placeIndexAt = FilledArray.minusOnes(n)
         var placeStart: [Int: (Place, Int)] = [:]
-        var titleAt = Array(repeating: false, count: n)
-        var isCity = Array(repeating: false, count: n)
-        var verbAt = Array(repeating: false, count: n)
+        var titleAt = FilledArray.falses(n)
+        var isCity = FilledArray.falses(n)
+        var verbAt = FilledArray.falses(n)
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
         for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
         for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { isCity[k] = true } }
