@@ -211,18 +211,25 @@ struct ArticleStructure {
                     String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
         }
         let v = Vocabulary.shared
-        let head = TextFolding.fold(headText)
-        if v.captionStarts.contains(where: { head.hasPrefix($0) }) { return true }
-        let f = TextFolding.fold(tailText)
-        if v.captionInside.contains(where: { f.containsBytes($0) }) { return true }
-        // "... Photo: VNA" at the very end, with a short credit.
-        for marker in v.captionEnds {
-            if let r = f.lastRange(ofBytes: marker) {
-                let credit = f[r.upperBound...]
-                if credit.split(separator: " ").count <= 5, !credit.containsBytes(".") || credit.hasSuffix(".") && credit.split(separator: " ").count <= 3 { return true }
+        var head = TextFolding.fold(headText)
+        if head.withUTF8({ h in v.captionStarts.contains { ByteSearch.hasPrefix($0, in: h) } }) { return true }
+        var f = TextFolding.fold(tailText)
+        return f.withUTF8 { t in
+            if v.captionInside.contains(where: { ByteSearch.offset(of: $0, in: t) != nil }) { return true }
+            // "... Photo: VNA" at the very end, with a short credit.
+            for marker in v.captionEnds {
+                guard let at = ByteSearch.offset(of: marker, in: t, last: true) else { continue }
+                let credit = UnsafeBufferPointer(rebasing: t[(at + marker.utf8.count)...])
+                // Its words (runs between spaces) and whether it holds or ends with a full stop.
+                var words = 0, inWord = false
+                for b in credit {
+                    if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+                }
+                let dot = credit.contains(0x2E), endsWithDot = credit.last == 0x2E
+                if words <= 5, !dot || endsWithDot && words <= 3 { return true }
             }
+            return false
         }
-        return false
     }
 
     static func stripCaptionCredit(_ p: String) -> String {

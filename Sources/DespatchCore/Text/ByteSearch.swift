@@ -91,3 +91,26 @@ extension String {
         }
     }
 }
+
+/// Searches in UTF-8 bytes already at hand, for code that reads a text's bytes once and asks
+/// several questions of them (the texts are NFC, so equal text is equal bytes).
+public enum ByteSearch {
+    /// Offset of the first (or, with `last`, the last) occurrence of `needle` in `haystack`;
+    /// nil when absent or when `needle` is empty.
+    @inlinable
+    public static func offset(of needle: String, in haystack: UnsafeBufferPointer<UInt8>, last: Bool = false) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { n in n.isEmpty ? nil : byteOffset(of: n, in: haystack, last: last) }
+    }
+
+    /// Whether `haystack` starts with the bytes of `prefix`.
+    @inlinable
+    public static func hasPrefix(_ prefix: String, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+        var prefix = prefix
+        return prefix.withUTF8 { n in
+            guard haystack.count >= n.count else { return false }
+            for k in 0..<n.count where haystack[k] != n[k] { return false }
+            return true
+        }
+    }
+}
