@@ -117,4 +117,39 @@ final class TextNormalizerTests: XCTestCase {
         XCTAssertGreaterThan(cleanings, 100)
         XCTAssertGreaterThan(nfcFailures, 100)
     }
+
+    /// `collapseSpaces` hands most texts back untouched after an eight-bytes-at-a-time test;
+    /// it must give what collapsing byte by byte gives, at every length and next to word edges.
+    func testCollapsingSpacesEqualsTheSimpleCollapse() {
+        func simpleCollapse(_ text: String) -> String {
+            var out: [UInt8] = [], pending = false
+            for b in text.utf8 {
+                if b == 0x20 || b == 0x09 || b == 0x0A { pending = !out.isEmpty } else {
+                    if pending { out.append(0x20) }
+                    pending = false
+                    out.append(b)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        let alphabet: [Unicode.Scalar] = ["a", " ", " ", "\t", "\n", "\u{01}", "é", "ệ", "中", "."]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var changed = 0, unchanged = 0
+        for length in 0..<34 {
+            for trial in 0..<60 {
+                let scalars = (0..<length).map { _ in trial % 3 == 0 ? alphabet[next(alphabet.count)] : (next(5) == 0 ? alphabet[next(alphabet.count)] : "e") }
+                let text = String(String.UnicodeScalarView(scalars))
+                let collapsed = TextNormalizer.collapseSpaces(text)
+                XCTAssertEqual(Array(collapsed.utf8), Array(simpleCollapse(text).utf8), text.debugDescription)
+                if Array(collapsed.utf8) == Array(text.utf8) { unchanged += 1 } else { changed += 1 }
+            }
+        }
+        // Both ways through the function were taken.
+        XCTAssertGreaterThan(changed, 200)
+        XCTAssertGreaterThan(unchanged, 200)
+    }
 }

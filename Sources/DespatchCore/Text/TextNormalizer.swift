@@ -159,6 +159,36 @@ public enum TextNormalizer {
             }
     }
 
+    /// Whether `bytes` hold two spaces in a row or a byte below 0x20 (tab, newline): what
+    /// `collapseSpaces` would change inside a text. Eight bytes at a time: the spaces of a
+    /// word found exactly (the borrow of the quick zero-byte test would mark a space after a
+    /// space that is not one), then compared with their neighbours.
+    static func hasSpaceRunOrControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        var previousSpace = false
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if hasByteBelow0x20(w) { return true }
+                let x = w ^ (0x20 &* ones)
+                let spaces = ~(((x & lows) &+ lows) | x) & highs      // 0x80 at each space
+                if spaces & (spaces >> 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return true }
+                previousSpace = spaces >> 63 != 0
+                i += 8
+            }
+        }
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || (b == 0x20 && previousSpace) { return true }
+            previousSpace = b == 0x20
+            i += 1
+        }
+        return false
+    }
+
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let highs: UInt64 = 0x8080_8080_8080_8080
 
@@ -189,7 +219,12 @@ public enum TextNormalizer {
     public static func collapseSpaces(_ text: String) -> String {
         var source = text
         return source.withUTF8 { bytes in
-            String(unsafeUninitializedCapacity: bytes.count) { out in
+            // Most paragraphs have nothing to collapse: they are handed back as they are, not
+            // copied (a copy is written and then validated as UTF-8 again).
+            if let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20, !hasSpaceRunOrControl(bytes) {
+                return text
+            }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
                 var n = 0
                 var pendingSpace = false
                 for b in bytes {
