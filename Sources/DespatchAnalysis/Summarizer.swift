@@ -13,10 +13,10 @@ struct Summarizer {
     /// (most of them) is its bytes and its length packed into 64 bits, so that it is
     /// numbered without making a string; any other is numbered through `others`, above the
     /// packed range. A stem's number says which stem it is, nothing more.
-    func stemKeys(_ folded: [String], stops: [Bool]?, others: inout WordMap<Int>, into out: inout [UInt64]) {
+    func stemKeys(_ folded: [String], stops: TokenFlags.Column?, others: inout WordMap<Int>, into out: inout [UInt64]) {
         out.removeAll(keepingCapacity: true)
-        let flags = stops ?? folded.map { stopwords.contains($0) }
-        for i in 0..<folded.count where !flags[i] {
+        let listed = stops == nil ? folded.map { stopwords.contains($0) } : []
+        for i in 0..<folded.count where !(stops?[i] ?? listed[i]) {
             var w = folded[i]
             let packed = w.withUTF8 { u -> UInt64?? in
                 var key: UInt64 = 0, digits = true
@@ -71,7 +71,7 @@ struct Summarizer {
     }
 
     /// `stops`, when given, holds each sentence's stopword flags (see `stems`).
-    func rank(_ sentences: [[String]], stops: [[Bool]]? = nil, leadBias: Bool = true) -> Ranking {
+    func rank(_ sentences: [[String]], stops: [TokenFlags.Column]? = nil, leadBias: Bool = true) -> Ranking {
         guard !sentences.isEmpty else { return Ranking() }
         let n = min(sentences.count, maxCandidates)
         // Term ids in order of first use; each sentence a sorted list of (id, count).

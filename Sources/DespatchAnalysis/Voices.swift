@@ -29,16 +29,16 @@ final class SentenceReading {
     var v: Vocabulary { _read { yield vocabularyBox.vocabulary } }
     // Constants, not variables: a class's variables pay an exclusivity check on every read,
     // and these are read in every inner loop of the extractors.
-    let caps: [Bool]
+    let caps: TokenFlags.Column
     /// For each token, the index in `placeMatches` of the place covering it, or -1: an
     /// array of optional places, made and destroyed for every sentence, cost 1,100
     /// instructions a sentence to fill with nils alone.
     let placeIndexAt: [Int32]
     let placeStart: [Int: (Place, Int)]  // start -> (place, end)
-    let titleAt: [Bool]
-    let isCity: [Bool]
+    let titleAt: TokenFlags.Column
+    let isCity: TokenFlags.Column
     /// Tokens covered by a reporting verb.
-    let verbAt: [Bool]
+    let verbAt: TokenFlags.Column
     let verbs: [PhraseMatcher<String>.Match]
     /// The places named, as `placeMatches` finds them: what the corpus-wide count of places
     /// (which tells the host country) is made of.
@@ -47,7 +47,7 @@ final class SentenceReading {
     /// The folded words' ids in the vocabulary's lexicon, for its phrase matchers.
     let ids: [Int32]
     /// Whether each folded word is a stopword.
-    let isStopword: [Bool]
+    let isStopword: TokenFlags.Column
 
     /// A class, not a struct: readings are passed around and kept in arrays by every
     /// extractor, and copying a struct that holds the sentence and the vocabulary retained
@@ -56,23 +56,21 @@ final class SentenceReading {
         self.s = s
         self.vocabularyBox = box
         let n = s.words.count
-        let caps = Self.capitals(s)
         let lexicon = box.vocabulary.lexicon
         let ids = lexicon.ids(s.folded)
+        var flags = Self.capitalsAndStopwords(s, ids: ids, stopwordIDs: box.vocabulary.stopwordIDs)
+        let caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
         var placeIndexAt = FilledArray.minusOnes(n)
         var placeStart: [Int: (Place, Int)] = [:]
-        var titleAt = FilledArray.falses(n)
-        var isCity = FilledArray.falses(n)
-        var verbAt = FilledArray.falses(n)
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
-        for m in verbs { for k in m.start..<m.end { verbAt[k] = true } }
-        for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { isCity[k] = true } }
+        for m in verbs { for k in m.start..<m.end { flags[k] |= TokenFlags.verb } }
+        for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { flags[k] |= TokenFlags.city } }
         let placeMatches = Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon)
         for (index, m) in placeMatches.enumerated() {
             for k in m.start..<m.end { placeIndexAt[k] = Int32(index) }
             placeStart[m.start] = (m.payload, m.end)
         }
-        for m in box.vocabulary.titles.matches(s.folded, ids: ids) { for k in m.start..<m.end { titleAt[k] = true } }
+        for m in box.vocabulary.titles.matches(s.folded, ids: ids) { for k in m.start..<m.end { flags[k] |= TokenFlags.title } }
         // Gaps from the original text.
         var g: [String] = []
         g.reserveCapacity(n + 1)
@@ -82,17 +80,17 @@ final class SentenceReading {
             prevEnd = t.end
         }
         g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
-        self.caps = caps
+        self.caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
         self.placeIndexAt = placeIndexAt
         self.placeStart = placeStart
-        self.titleAt = titleAt
-        self.isCity = isCity
-        self.verbAt = verbAt
+        self.titleAt = TokenFlags.Column(bytes: flags, bit: TokenFlags.title)
+        self.isCity = TokenFlags.Column(bytes: flags, bit: TokenFlags.city)
+        self.verbAt = TokenFlags.Column(bytes: flags, bit: TokenFlags.verb)
         self.verbs = verbs
         self.placeMatches = placeMatches
         self.gaps = g
         self.ids = ids
-        self.isStopword = box.vocabulary.stopwordFlags(ids)
+        self.isStopword = TokenFlags.Column(bytes: flags, bit: TokenFlags.stopword)
     }
 
     var count: Int { s.words.count }
@@ -110,21 +108,32 @@ final class SentenceReading {
     /// Capitalised or a number, per token: decided from the first byte for ASCII words.
     /// The first byte is read from the sentence's bytes at the token's offset: through each
     /// word's `utf8.first` it cost some ninety instructions a word.
-    static func capitals(_ s: Sentence) -> [Bool] {
+    ///
+    /// The flags start with these two, in a new array of one byte per token; the other flags
+    /// are set on it afterwards.
+    static func capitalsAndStopwords(_ s: Sentence, ids: [Int32], stopwordIDs: [Bool]) -> [UInt8] {
+        var flags = FilledArray.zeroBytes(s.words.count)
         s.bytes.withUnsafeBufferPointer { bytes in
-            zip(s.words, s.tokens).map { w, t -> Bool in
-                guard t.length > 0 else { return false }
-                let b = bytes[t.offset]
-                if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) }
-                return w.first.map { $0.isUppercase || $0.isNumber } ?? false
+            for (k, t) in s.tokens.enumerated() {
+                var f: UInt8 = 0
+                if t.length > 0 {
+                    let b = bytes[t.offset]
+                    let capital = b < 0x80 ? (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+                        : s.words[k].first.map { $0.isUppercase || $0.isNumber } ?? false
+                    if capital { f = TokenFlags.capital }
+                }
+                let id = Int(ids[k])
+                if id >= 0 && id < stopwordIDs.count && stopwordIDs[id] { f |= TokenFlags.stopword }
+                flags[k] = f
             }
         }
+        return flags
     }
 
     /// Countries and organisations named in the sentence, also as "Israel-based" and
     /// "Timor-Leste's"; written with a capital (or not in lower case).
     /// `ids` are the lexicon ids of `s.folded`.
-    static func placeMatches(_ s: Sentence, ids: [Int32], capitals caps: [Bool], places: PhraseMatcher<Place>,
+    static func placeMatches(_ s: Sentence, ids: [Int32], capitals caps: TokenFlags.Column, places: PhraseMatcher<Place>,
                              lexicon: Lexicon) -> [PhraseMatcher<Place>.Match] {
         var folded = s.folded
         var ids = ids

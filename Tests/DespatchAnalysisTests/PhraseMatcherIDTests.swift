@@ -54,4 +54,40 @@ final class PhraseMatcherIDTests: XCTestCase {
         let words = Tokenizer.foldedWords("Envoys from Atlantis arrived")
         XCTAssertEqual(v.places.matches(words, ids: v.lexicon.ids(words)).map(\.phrase), ["Atlantis"])
     }
+
+    /// A sentence reading keeps its per-token facts as bits of one byte a token; each column
+    /// must read as the table it replaced, worked out here the plain way.
+    func testTheReadingsFlagColumnsEqualThePlainTables() throws {
+        let v = Vocabulary.shared
+        let box = VocabularyBox(v)
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Samples").standardized
+        var texts = ["Singaporean Ambassador Jaya Ratnam told reporters in Hanoi that he congratulated the 14th Congress.",
+                     "Đại sứ Nhật Bản chúc mừng thành công của Đại hội tại Hà Nội.", "Élan 2026 ÉTAT of the art", ""]
+        for f in try FileManager.default.contentsOfDirectory(atPath: samples.path) where f.hasSuffix(".md") || f.hasSuffix(".txt") {
+            texts += ArticleStructure.splitter.split(try String(contentsOf: samples.appendingPathComponent(f), encoding: .utf8))
+        }
+        var set = [0, 0, 0, 0, 0]
+        func covered<P>(_ m: PhraseMatcher<P>, _ words: [String]) -> [Bool] {
+            var out = [Bool](repeating: false, count: words.count)
+            for match in m.matches(words) { for k in match.start..<match.end { out[k] = true } }
+            return out
+        }
+        for text in texts {
+            let r = SentenceReading(Sentence(text, paragraph: 0, kind: .body), box)
+            let s = r.s
+            let caps = s.words.map { $0.first.map { $0.isUppercase || $0.isNumber } ?? false }
+            let stops = s.folded.map { v.stopwords.contains($0) }
+            let verbs = covered(v.reportingVerbs, s.folded), cities = covered(v.cities, s.folded), titles = covered(v.titles, s.folded)
+            for k in 0..<s.words.count {
+                XCTAssertEqual(r.caps[k], caps[k], "capital \(k) of \(text)")
+                XCTAssertEqual(r.isStopword[k], stops[k], "stopword \(k) of \(text)")
+                XCTAssertEqual(r.verbAt[k], verbs[k], "verb \(k) of \(text)")
+                XCTAssertEqual(r.isCity[k], cities[k], "city \(k) of \(text)")
+                XCTAssertEqual(r.titleAt[k], titles[k], "title \(k) of \(text)")
+                for (i, on) in [caps[k], stops[k], verbs[k], cities[k], titles[k]].enumerated() where on { set[i] += 1 }
+            }
+        }
+        // Every column is exercised.
+        XCTAssertTrue(set.allSatisfy { $0 > 3 }, "\(set)")
+    }
 }
