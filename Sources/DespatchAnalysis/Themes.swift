@@ -110,7 +110,7 @@ enum KeyPhraseExtractor {
             run.removeAll(keepingCapacity: true)
             for i in 0..<s.folded.count {
                 let w = s.folded[i]
-                if i > 0 && Self.isBoundary(r.gaps[i]) { counter.flush(&run, r) }
+                if i > 0 && !r.spaceBefore[i] && Self.isBoundary(r.gaps[i]) { counter.flush(&run, r) }
                 if r.isStopword[i] || r.verbAt[i] || Self.isShortOrNumber(w) { counter.flush(&run, r) } else { run.append(i) }
             }
             counter.flush(&run, r)

@@ -11,6 +11,8 @@ struct TokenFlags {
     static let city: UInt8 = 4
     static let verb: UInt8 = 8
     static let stopword: UInt8 = 16
+    /// The text before the token is one space.
+    static let spaceBefore: UInt8 = 32
 
     /// One bit of a sentence's token flags.
     struct Column {

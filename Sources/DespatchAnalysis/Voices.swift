@@ -44,6 +44,8 @@ final class SentenceReading {
     /// (which tells the host country) is made of.
     let placeMatches: [PhraseMatcher<Place>.Match]
     let gaps: [String]           // characters before token i (gaps[count] = tail)
+    /// Whether `gaps[i]` is a single space (most are), told without comparing strings.
+    let spaceBefore: TokenFlags.Column
     /// The folded words' ids in the vocabulary's lexicon, for its phrase matchers.
     let ids: [Int32]
     /// Whether each folded word is a stopword.
@@ -59,27 +61,35 @@ final class SentenceReading {
         let lexicon = box.vocabulary.lexicon
         let ids = lexicon.ids(s.folded)
         var flags = Self.capitalsAndStopwords(s, ids: ids, stopwordIDs: box.vocabulary.stopwordIDs)
-        let caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
         var placeIndexAt = FilledArray.minusOnes(n)
         var placeStart: [Int: (Place, Int)] = [:]
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
         for m in verbs { for k in m.start..<m.end { flags[k] |= TokenFlags.verb } }
         for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { flags[k] |= TokenFlags.city } }
-        let placeMatches = Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon)
-        for (index, m) in placeMatches.enumerated() {
-            for k in m.start..<m.end { placeIndexAt[k] = Int32(index) }
-            placeStart[m.start] = (m.payload, m.end)
-        }
         for m in box.vocabulary.titles.matches(s.folded, ids: ids) { for k in m.start..<m.end { flags[k] |= TokenFlags.title } }
         // Gaps from the original text.
         var g: [String] = []
         g.reserveCapacity(n + 1)
         var prevEnd = 0
-        for t in s.tokens {
-            g.append(t.offset - prevEnd == 1 && s.bytes[prevEnd] == 0x20 ? " " : Tokenizer.slice(s.bytes, prevEnd, t.offset))
+        for (k, t) in s.tokens.enumerated() {
+            if t.offset - prevEnd == 1 && s.bytes[prevEnd] == 0x20 {
+                g.append(" ")
+                flags[k] |= TokenFlags.spaceBefore
+            } else {
+                g.append(Tokenizer.slice(s.bytes, prevEnd, t.offset))
+            }
             prevEnd = t.end
         }
         g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
+        // The flags are complete: the columns made from here on share them (a column made
+        // before a change would have had the change copy them).
+        let caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
+        let placeMatches = Self.placeMatches(s, ids: ids, capitals: caps, places: box.vocabulary.places, lexicon: lexicon)
+        for (index, m) in placeMatches.enumerated() {
+            for k in m.start..<m.end { placeIndexAt[k] = Int32(index) }
+            placeStart[m.start] = (m.payload, m.end)
+        }
+        self.spaceBefore = TokenFlags.Column(bytes: flags, bit: TokenFlags.spaceBefore)
         self.caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
         self.placeIndexAt = placeIndexAt
         self.placeStart = placeStart
@@ -180,7 +190,10 @@ final class SentenceReading {
     private lazy var nameTokens: [Bool] = {
         // The vocabulary borrowed from the box for all tokens, not read through `v` for each.
         let box = vocabularyBox
-        return (0..<count).map { computeIsNameToken($0, box.vocabulary) }
+        // Only a capitalised word can be one (most are not): the others are not asked.
+        var names = FilledArray.falses(count)
+        for i in 0..<count where caps[i] { names[i] = computeIsNameToken(i, box.vocabulary) }
+        return names
     }()
 
     private func computeIsNameToken(_ i: Int, _ v: borrowing Vocabulary) -> Bool {
@@ -194,7 +207,7 @@ final class SentenceReading {
         if Self.isAcronym(s.words[i]) { return false }  // acronyms: CPV, VNA
         if v.rawStopwords.contains(raw) {
             // "To Huu": a capitalised function word inside a sentence, followed by another capital.
-            return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && gaps[i + 1] == " " && s.words[i].count <= 3
+            return i > 0 && i + 1 < count && caps[i + 1] && !v.stopwords.contains(s.folded[i + 1]) && spaceBefore[i + 1] && s.words[i].count <= 3
         }
         return true
     }
@@ -251,9 +264,9 @@ final class SentenceReading {
         while i < count {
             guard names[i] else { i += 1; continue }
             var j = i + 1
-            while j < count, names[j], gaps[j] == " ", !s.words[j - 1].hasSuffixBytes("'s"), !s.words[j - 1].hasSuffixBytes("’s") { j += 1 }
+            while j < count, names[j], spaceBefore[j], !s.words[j - 1].hasSuffixBytes("'s"), !s.words[j - 1].hasSuffixBytes("’s") { j += 1 }
             var len = j - i
-            if j < count, caps[j], gaps[j] == " ", v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
+            if j < count, caps[j], spaceBefore[j], v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
             if len > 5 { i = j; continue }
             if len >= 2 {
                 spans.append((i, j))
@@ -371,7 +384,7 @@ extension SentenceReading {
         var out: [Mention] = []
         for m in v.voiceNouns.matches(s.folded, ids: ids) {
             if nameStarts.contains(m.end) { continue }  // "Ambassador Anna Weber": a title, not an unnamed voice
-            if m.end < count, caps[m.end], gaps[m.end] == " ", isNameToken(m.end) { continue }
+            if m.end < count, caps[m.end], spaceBefore[m.end], isNameToken(m.end) { continue }
             var place: Place?
             var a = m.start
             var marker = false

@@ -84,6 +84,7 @@ final class PhraseMatcherIDTests: XCTestCase {
                 XCTAssertEqual(r.verbAt[k], verbs[k], "verb \(k) of \(text)")
                 XCTAssertEqual(r.isCity[k], cities[k], "city \(k) of \(text)")
                 XCTAssertEqual(r.titleAt[k], titles[k], "title \(k) of \(text)")
+                XCTAssertEqual(r.spaceBefore[k], r.gaps[k] == " ", "space before \(k) of \(text)")
                 for (i, on) in [caps[k], stops[k], verbs[k], cities[k], titles[k]].enumerated() where on { set[i] += 1 }
             }
         }
