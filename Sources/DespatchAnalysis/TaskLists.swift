@@ -25,6 +25,8 @@ struct TaskListExtractor {
     /// A sentence-opening ordinal ("Second,", "Thứ hai,") and its value; 0 = "Finally".
     func ordinal(_ s: Sentence, _ r: SentenceReading) -> (Int, Int)? {
         let n = min(4, s.folded.count)
+        // Most sentences open with no ordinal: told by the first word's id, before copying.
+        guard n > 0, v.ordinals.mayStart(id: r.ids[0]) else { return nil }
         guard let m = v.ordinals.matches(Array(s.folded[0..<n]), ids: Array(r.ids[0..<n])).first, m.start == 0 else { return nil }
         guard m.end < r.count, r.gaps[m.end].containsBytes(",") || r.gaps[m.end].containsBytes(":") else { return nil }
         return (m.payload, m.end)
@@ -40,15 +42,50 @@ struct TaskListExtractor {
         var t = item.trimmingScalars(where: { $0 == "," || $0 == ";" || Unicode.Scalar.isWhitespaceOrNewline($0) })
         // Only the item's opening is lowercased: the whole item once per joiner cost 150,000
         // instructions an item.
-        for joiner in Vocabulary.shared.itemJoiners where t.prefix(joiner.count + 1).lowercased() == joiner + " " {
+        for joiner in Vocabulary.shared.itemJoiners where opens(t, with: joiner) {
             t = String(t.dropFirst(joiner.count + 1))
         }
-        while let last = t.last, ".…;,".contains(last) { t.removeLast() }
+        while let last = t.last, Self.trailing.contains(last) { t.removeLast() }
         return t.trimmingSpaces()
+    }
+
+    /// What `clean` takes off an item's end. A set: a string literal's `contains` walks its
+    /// characters with grapheme breaking at every call.
+    static let trailing: Set<Character> = [".", "…", ";", ","]
+
+    /// Whether `text` opens with `joiner` (lower case) and a space, in any case. An ASCII
+    /// opening is compared byte by byte; any other is lowercased as characters, as before
+    /// (a prefix lowercased and joined with a space for every joiner was most of `clean`).
+    static func opens(_ text: String, with joiner: String) -> Bool {
+        let n = joiner.utf8.count
+        let head = text.utf8.prefix(n + 1)
+        if joiner.isASCIIBytes, head.allSatisfy({ $0 < 0x80 }) {
+            guard head.count == n + 1, head.last == 0x20 else { return false }
+            return zip(head, joiner.utf8).allSatisfy { a, b in (a >= 0x41 && a <= 0x5A ? a | 0x20 : a) == b }
+        }
+        return text.prefix(joiner.count + 1).lowercased() == joiner + " "
     }
 
     /// A short label for an item: its first clause, at most 16 words.
     static func label(_ item: String) -> String {
+        if item.isASCIIBytes {
+            // Words are the runs between spaces (bytes, for ASCII, are characters): counted
+            // without splitting the item into substrings.
+            var runs: [Range<Int>] = [], start = -1
+            var copy = item
+            let over = copy.withUTF8 { b -> Bool in
+                for (i, c) in b.enumerated() {
+                    if c == 0x20 {
+                        if start >= 0 { runs.append(start..<i); start = -1; if runs.count > 16 { return true } }
+                    } else if start < 0 { start = i }
+                }
+                if start >= 0 { runs.append(start..<b.count) }
+                return runs.count > 16
+            }
+            guard over else { return item }
+            let u = Array(item.utf8)
+            return runs.prefix(16).map { String(decoding: u[$0], as: UTF8.self) }.joined(separator: " ") + " …"
+        }
         let words = item.split(separator: " ")
         if words.count <= 16 { return item }
         return words.prefix(16).joined(separator: " ") + " …"
@@ -72,8 +109,10 @@ struct TaskListExtractor {
         for i in 0..<s.folded.count {
             let f = s.folded[i]
             // A number word (by its lexicon id), or digits: only a word starting with a digit can parse.
-            let digits = f.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-            guard let n = v.number(id: r.ids[i]) ?? (digits ? Int(f).flatMap { (2...30).contains($0) ? $0 : nil } : nil) else { continue }
+            // The first byte is read only for a word that is not a number word (most words).
+            guard let n = v.number(id: r.ids[i])
+                    ?? (f.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true ? Int(f).flatMap { (2...30).contains($0) ? $0 : nil } : nil)
+            else { continue }
             guard i + 1 < s.folded.count else { continue }
             let upper = min(s.folded.count, i + 5)
             let window = Array(s.folded[(i + 1)..<upper])

@@ -123,6 +123,16 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         }, sameWord: { e, k, position in ids[position] == e.ids[k] })
     }
 
+    /// Whether an entry may start at a word whose lexicon id is `id`: false only when none can
+    /// (no entry starts with that word, and the matcher has no one-word stems), so that a
+    /// caller that wants a match at one place can skip the matching.
+    public func mayStart(id: Int32) -> Bool {
+        let st = storage
+        guard st.indexed, !st.hasStems else { return true }
+        let i = Int(id)
+        return i >= 0 && i >> 6 < st.firstIDBits.count && st.firstIDBits[i >> 6] & (1 << UInt64(i & 63)) != 0
+    }
+
     /// All matches, longest first at each position, non-overlapping (leftmost-longest).
     public func matches(_ words: [String]) -> [Match] {
         let st = storage
