@@ -183,7 +183,10 @@ enum KeyPhraseExtractor {
                 if let n = phraseByText[text] { phrases[n].count += 1; return }
                 phraseByText[text] = phrases.count
             }
-            phrases.append((text, run.count == 1 ? s.words[run[0]] : run.map { s.words[$0] }.joined(separator: " "), 1))
+            // The words as written, joined by appending (`[String].joined` is not specialised here).
+            var surface = s.words[run[0]]
+            for k in run.dropFirst() { surface += " "; surface += s.words[k] }
+            phrases.append((text, surface, 1))
         }
     }
 

@@ -50,4 +50,16 @@ final class TextFoldingTests: XCTestCase {
         }
         XCTAssertEqual(TextFolding.fold("Việt Nam"), "viet nam")
     }
+
+    /// The keys are joined on the bytes; they must be the folded words joined as strings.
+    func testKeysAreTheFoldedWordsJoined() {
+        let texts = ["Việt Nam", "  Tô Lâm, General Secretary  ", "Timor-Leste's envoy — “quoted” 10.5%", "Đà Nẵng/Hà Nội",
+                     "", "   ", "中国 代表", "Élysée\u{301} ÉTAT", "a", "x-y z'w ./."]
+        for text in texts {
+            let words = Tokenizer.words(TextFolding.fold(text))
+            XCTAssertEqual(Array(TextFolding.key(text).utf8), Array(words.joined(separator: " ").utf8), text)
+            XCTAssertEqual(Array(TextFolding.compactKey(text).utf8), Array(words.joined().utf8), text)
+        }
+        XCTAssertEqual(TextFolding.key("  Tô Lâm, General  "), "to lam general")
+    }
 }
