@@ -140,6 +140,10 @@ struct Summarizer {
         var sums = [Double](repeating: 0, count: n)
         var touched: [Int] = []
         touched.reserveCapacity(n)
+        // The pairs that share a term, (i, j > i) with their cosine, in the order found: i
+        // increasing, and for each i, j increasing.
+        var pairs: [(i: Int32, j: Int32, w: Double)] = []
+        pairs.reserveCapacity(4 * n)
         terms.withUnsafeBufferPointer { terms in
             weights.withUnsafeBufferPointer { weights in
                 postedSentence.withUnsafeBufferPointer { postedSentence in
@@ -157,9 +161,11 @@ struct Summarizer {
                                             sums[j] += wi * postedWeight[p]
                                         }
                                     }
+                                    touched.sort()
                                     for j in touched {
                                         out[i * n + j] = sums[j]
                                         out[j * n + i] = sums[j]
+                                        pairs.append((Int32(i), Int32(j), sums[j]))
                                         sums[j] = 0
                                     }
                                     touched.removeAll(keepingCapacity: true)
@@ -171,26 +177,32 @@ struct Summarizer {
             }
         }
         var rank = Array(repeating: 1.0 / Double(n), count: n)
-        // Row sums, and each row's non-zero entries gathered once (rows delimited by
-        // `rowStart`) for the power iteration, which walks no zeros (a loop over full rows is
-        // not vectorised here, and cost 30 % more). The matrix is symmetric, so row i's entries
-        // are also what every j gives to i: each new rank is summed in one register over its
-        // own row, in increasing j, which are the same sums in the same order as scattering
-        // each row's shares into the others.
-        var rowSums = [Double](repeating: 0, count: n)
-        var columns: [Int32] = [], edgeWeights: [Double] = []
-        columns.reserveCapacity(n * n)
-        edgeWeights.reserveCapacity(n * n)
+        // Each row's non-zero entries (rows delimited by `rowStart`) for the power iteration,
+        // which walks no zeros (a loop over full rows is not vectorised here, and cost 30 %
+        // more), and the row sums. Row r holds its pairs with every i < r, found in increasing
+        // i before r's own pass, then those of r's own pass in increasing j: filled in the
+        // order found, each row is in increasing column order without sorting, and without
+        // reading the n-by-n matrix. The matrix is symmetric, so row i's entries are also what
+        // every j gives to i: each new rank is summed in one register over its own row, in
+        // increasing j, which are the same sums in the same order as scattering each row's
+        // shares into the others; and a row's sum over its non-zero entries in increasing
+        // order is its sum over the full row.
         var rowStart = [Int](repeating: 0, count: n + 1)
+        for p in pairs { rowStart[Int(p.i) + 1] += 1; rowStart[Int(p.j) + 1] += 1 }
+        for i in 0..<n { rowStart[i + 1] += rowStart[i] }
+        var fill = Array(rowStart.dropLast())
+        var columns = [Int32](repeating: 0, count: 2 * pairs.count)
+        var edgeWeights = [Double](repeating: 0, count: 2 * pairs.count)
+        for p in pairs {
+            let i = Int(p.i), j = Int(p.j)
+            columns[fill[i]] = p.j; edgeWeights[fill[i]] = p.w; fill[i] += 1
+            columns[fill[j]] = p.i; edgeWeights[fill[j]] = p.w; fill[j] += 1
+        }
+        var rowSums = [Double](repeating: 0, count: n)
         for i in 0..<n {
             var sum = 0.0
-            for j in 0..<n {
-                let w = sim[i * n + j]
-                sum += w
-                if w > 0 { columns.append(Int32(j)); edgeWeights.append(w) }
-            }
+            for k in rowStart[i]..<rowStart[i + 1] { sum += edgeWeights[k] }
             rowSums[i] = sum
-            rowStart[i + 1] = columns.count
         }
         var share = [Double](repeating: 0, count: n)
         columns.withUnsafeBufferPointer { col in
