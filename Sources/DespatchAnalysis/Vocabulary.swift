@@ -120,7 +120,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             let id = Int(ids[i])
             guard id >= 0, id < byFirstID.count, bits[id >> 6] & (1 << UInt64(id & 63)) != 0 else { return nil }
             return byFirstID[id]
-        }, sameWord: { e, k, position in ids[position] == e.ids[k] })
+        }, sameWord: { e, k, position in ids[position] == e.pointee.ids[k] })
     }
 
     /// Whether an entry may start at a word whose lexicon id is `id`: false only when none can
@@ -137,14 +137,18 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public func matches(_ words: [String]) -> [Match] {
         let st = storage
         let byFirst = st.byFirst
-        return scan(words, st, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.words[k] })
+        return scan(words, st, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.pointee.words[k] })
     }
 
     /// The one matching loop of both `matches`: `entries(i)` gives the entries whose first word
     /// is word `i`, `sameWord(e, k, position)` whether word `position` is word `k` of `e` (the
     /// stem of a `prefixLast` entry is compared here, by prefix).
     @inline(__always)
-    private func scan(_ words: [String], _ st: Storage, entries: (Int) -> [Entry]?, sameWord: (Entry, Int, Int) -> Bool) -> [Match] {
+    ///
+    /// The candidates are read in place, through a pointer to each: iterating them by value
+    /// copied every entry, retaining and releasing its four arrays and strings.
+    private func scan(_ words: [String], _ st: Storage, entries: (Int) -> [Entry]?,
+                      sameWord: (UnsafePointer<Entry>, Int, Int) -> Bool) -> [Match] {
         let hasStems = st.hasStems
         let byFirstPrefix = hasStems ? st.byFirstPrefix : []
         var result: [Match] = []
@@ -152,14 +156,20 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         while i < words.count {
             var best: Match?
             if let candidates = entries(i) {
-                for e in candidates where i + e.words.count <= words.count {
-                    var ok = true
-                    for k in 1..<e.words.count {
-                        if k == e.words.count - 1 && e.prefixLast { if !words[i + k].hasPrefix(e.words[k]) { ok = false; break } }
-                        else if !sameWord(e, k, i + k) { ok = false; break }
-                    }
-                    if ok, best == nil || e.words.count > best!.end - best!.start {
-                        best = Match(start: i, end: i + e.words.count, payload: e.payload, phrase: e.phrase)
+                candidates.withUnsafeBufferPointer { all in
+                    guard let base = all.baseAddress else { return }
+                    for c in 0..<all.count {
+                        let e = base + c
+                        let length = e.pointee.words.count
+                        guard i + length <= words.count else { continue }
+                        var ok = true
+                        for k in 1..<length {
+                            if k == length - 1 && e.pointee.prefixLast { if !words[i + k].hasPrefix(e.pointee.words[k]) { ok = false; break } }
+                            else if !sameWord(e, k, i + k) { ok = false; break }
+                        }
+                        if ok, best == nil || length > best!.end - best!.start {
+                            best = Match(start: i, end: i + length, payload: e.pointee.payload, phrase: e.pointee.phrase)
+                        }
                     }
                 }
             }
