@@ -1,3 +1,5 @@
+import DespatchCore
+
 /// Yes-or-no facts about each token of a sentence, several to a byte, in one array shared by
 /// the columns that read it.
 ///
@@ -23,5 +25,27 @@ struct TokenFlags {
         subscript(k: Int) -> Bool { bytes[k] & bit != 0 }
 
         var count: Int { bytes.count }
+    }
+}
+
+/// The text between a sentence's tokens, read from its bytes when asked for: `gaps[i]` is what
+/// precedes token i, `gaps[count]` what follows the last. A reading kept an array of these
+/// strings for every sentence, though the extractors ask for a few (a gap of one space is told
+/// by its flag without one).
+struct Gaps {
+    let sentence: Sentence
+    let flags: [UInt8]
+
+    init(sentence: Sentence, flags: [UInt8]) {
+        self.sentence = sentence
+        self.flags = flags
+    }
+
+    subscript(i: Int) -> String {
+        let tokens = sentence.tokens
+        if i < tokens.count, flags[i] & TokenFlags.spaceBefore != 0 { return " " }
+        let start = i == 0 ? 0 : tokens[i - 1].end
+        let end = i < tokens.count ? tokens[i].offset : sentence.bytes.count
+        return Tokenizer.slice(sentence.bytes, start, end)
     }
 }

@@ -43,7 +43,8 @@ final class SentenceReading {
     /// The places named, as `placeMatches` finds them: what the corpus-wide count of places
     /// (which tells the host country) is made of.
     let placeMatches: [PhraseMatcher<Place>.Match]
-    let gaps: [String]           // characters before token i (gaps[count] = tail)
+    /// The text before token i (`gaps[count]` is what follows the last token).
+    let gaps: Gaps
     /// Whether `gaps[i]` is a single space (most are), told without comparing strings.
     let spaceBefore: TokenFlags.Column
     /// The folded words' ids in the vocabulary's lexicon, for its phrase matchers.
@@ -67,20 +68,13 @@ final class SentenceReading {
         for m in verbs { for k in m.start..<m.end { flags[k] |= TokenFlags.verb } }
         for m in box.vocabulary.cities.matches(s.folded, ids: ids) { for k in m.start..<m.end { flags[k] |= TokenFlags.city } }
         for m in box.vocabulary.titles.matches(s.folded, ids: ids) { for k in m.start..<m.end { flags[k] |= TokenFlags.title } }
-        // Gaps from the original text.
-        var g: [String] = []
-        g.reserveCapacity(n + 1)
+        // A gap of one space (most of them) is a flag; the gaps are read from the bytes only
+        // when asked for (a string per gap for every sentence cost more than all the asking).
         var prevEnd = 0
         for (k, t) in s.tokens.enumerated() {
-            if t.offset - prevEnd == 1 && s.bytes[prevEnd] == 0x20 {
-                g.append(" ")
-                flags[k] |= TokenFlags.spaceBefore
-            } else {
-                g.append(Tokenizer.slice(s.bytes, prevEnd, t.offset))
-            }
+            if t.offset - prevEnd == 1 && s.bytes[prevEnd] == 0x20 { flags[k] |= TokenFlags.spaceBefore }
             prevEnd = t.end
         }
-        g.append(Tokenizer.slice(s.bytes, prevEnd, s.bytes.count))
         // The flags are complete: the columns made from here on share them (a column made
         // before a change would have had the change copy them).
         let caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
@@ -98,7 +92,7 @@ final class SentenceReading {
         self.verbAt = TokenFlags.Column(bytes: flags, bit: TokenFlags.verb)
         self.verbs = verbs
         self.placeMatches = placeMatches
-        self.gaps = g
+        self.gaps = Gaps(sentence: s, flags: flags)
         self.ids = ids
         self.isStopword = TokenFlags.Column(bytes: flags, bit: TokenFlags.stopword)
     }
