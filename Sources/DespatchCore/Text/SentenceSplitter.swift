@@ -66,9 +66,9 @@ public struct SentenceSplitter: Sendable {
             // no newline and no lead byte of "…". A byte at a time, this loop was most of the
             // splitter's own cost.
             if i + 8 <= n {
-                let w = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: i, as: UInt64.self) }
-                if !(TextNormalizer.hasByte(w, 0x2E) || TextNormalizer.hasByte(w, 0x21) || TextNormalizer.hasByte(w, 0x3F)
-                     || TextNormalizer.hasByte(w, 0x0A) || TextNormalizer.hasByte(w, 0xE2)) {
+                let w = b.withUnsafeBufferPointer { ByteLanes.load($0, i) }
+                if !(ByteLanes.hasByte(w, 0x2E) || ByteLanes.hasByte(w, 0x21) || ByteLanes.hasByte(w, 0x3F)
+                     || ByteLanes.hasByte(w, 0x0A) || ByteLanes.hasByte(w, 0xE2)) {
                     i += 8
                     continue
                 }

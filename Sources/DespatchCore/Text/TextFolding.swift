@@ -12,16 +12,15 @@ public enum TextFolding {
         let folded: String?? = copy.withUTF8 { bytes -> String?? in
             guard let base = bytes.baseAddress else { return .some(nil) }
             let n = bytes.count
-            // Eight bytes at a time: any byte past ASCII stops it; a byte of A-Z is one of
-            // at least 0x41 and below 0x5B (added to, an ASCII byte does not carry into the
-            // next). A byte at a time cost some sixteen instructions a byte over two passes.
+            // Eight bytes at a time (`ByteLanes`): any byte past ASCII stops it. A byte at a
+            // time cost some sixteen instructions a byte over two passes.
             var upper = false
             var i = 0
             let raw = UnsafeRawPointer(base)
             while i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if w & Self.highBits != 0 { return .none }
-                if Self.capitals(w) != 0 { upper = true }
+                let w = ByteLanes.load(bytes, i)
+                if !ByteLanes.isASCII(w) { return .none }
+                if ByteLanes.capitals(w) != 0 { upper = true }
                 i += 8
             }
             while i < n {
@@ -37,7 +36,7 @@ public enum TextFolding {
                 var i = 0
                 while i + 8 <= n {
                     let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    out.storeBytes(of: w | Self.capitals(w) >> 2, toByteOffset: i, as: UInt64.self)
+                    out.storeBytes(of: w | ByteLanes.capitals(w) >> 2, toByteOffset: i, as: UInt64.self)
                     i += 8
                 }
                 while i < n {
@@ -73,14 +72,6 @@ public enum TextFolding {
             return String(decoding: out, as: UTF8.self)
         }
         return mapped ?? slowFold(text)
-    }
-
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-    /// Bit 7 set in each byte of `w` (all ASCII) that is a capital letter, A to Z.
-    @inline(__always)
-    static func capitals(_ w: UInt64) -> UInt64 {
-        (w &+ 0x3F3F_3F3F_3F3F_3F3F) & ~(w &+ 0x2525_2525_2525_2525) & highBits
     }
 
     /// `latinTable`, `vietnameseTable` and `punctuationTable` in one store: each code point's

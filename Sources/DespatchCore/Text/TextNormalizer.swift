@@ -53,12 +53,10 @@ public enum TextNormalizer {
         // Eight bytes at a time past those that cannot matter: none below 0x20, none 0x7F,
         // 0xC2 or 0xE2 (the lead bytes of U+00A0 and of the bidi controls). A byte at a time
         // this was some thirteen instructions a byte of every article read.
-        guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
         while i < n {
             if i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if !(Self.hasByteBelow0x20(w) || Self.hasByte(w, 0x7F) || Self.hasByte(w, 0xC2) || Self.hasByte(w, 0xE2)) {
+                let w = ByteLanes.load(bytes, i)
+                if !(ByteLanes.hasByteBelow0x20(w) || ByteLanes.hasByte(w, 0x7F) || ByteLanes.hasByte(w, 0xC2) || ByteLanes.hasByte(w, 0xE2)) {
                     i += 8
                     continue
                 }
@@ -122,7 +120,7 @@ public enum TextNormalizer {
             var i = 0
             while i < n {
                 // ASCII eight bytes at a time; a scalar past it decoded where it starts.
-                if i + 8 <= n, UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                if i + 8 <= n, ByteLanes.isASCII(ByteLanes.load(bytes, i)) {
                     i += 8
                     continue
                 }
@@ -138,25 +136,25 @@ public enum TextNormalizer {
     /// it, among the blocks the articles use (anything else sends its line to Foundation).
     @inline(__always)
     private static func quickCheckPasses(_ value: UInt32) -> Bool {
-            switch value {
-            case 0x00...0x02FF: return true                        // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
-            case 0x0374, 0x037E, 0x0387: return false           // Greek singletons
-            case 0x0483...0x0489: return false                  // Cyrillic combining marks (reordering)
-            case 0x0370...0x03FF, 0x0400...0x04FF: return true     // Greek, Cyrillic
-            case 0x1E00...0x1EFF: return true                      // Latin Extended Additional (Vietnamese)
-            case 0x2000...0x2001: return false                  // singletons to U+2002/2003
-            case 0x2002...0x206F, 0x20A0...0x20CF: return true     // punctuation, currency
-            case 0x2329, 0x232A: return false                   // singletons to U+3008/3009
-            case 0x2150...0x23FF, 0x2460...0x27BF, 0x2B00...0x2BFF:
-                return true  // number forms, arrows, mathematical and technical signs, enclosed
-                          // alphanumerics, box drawing, shapes, symbols (☕), dingbats
-            case 0x1F300...0x1FAFF: return true                    // emoji and pictographs
-            case 0x302A...0x302F: return false                  // ideographic tone marks (combining)
-            case 0x3000...0x3098, 0x309B...0x30FF: return true     // CJK punctuation, kana (not the combining sound marks)
-            case 0x4E00...0x9FFF, 0xAC00...0xD7A3: return true     // CJK ideographs, Hangul syllables
-            case 0xFF01...0xFFEF: return true                   // half- and full-width forms
-            default: return false
-            }
+        switch value {
+        case 0x00...0x02FF: return true                         // ASCII, Latin-1, Latin Extended, IPA, spacing modifiers
+        case 0x0374, 0x037E, 0x0387: return false               // Greek singletons
+        case 0x0483...0x0489: return false                      // Cyrillic combining marks (reordering)
+        case 0x0370...0x03FF, 0x0400...0x04FF: return true      // Greek, Cyrillic
+        case 0x1E00...0x1EFF: return true                       // Latin Extended Additional (Vietnamese)
+        case 0x2000...0x2001: return false                      // singletons to U+2002/2003
+        case 0x2002...0x206F, 0x20A0...0x20CF: return true      // punctuation, currency
+        case 0x2329, 0x232A: return false                       // singletons to U+3008/3009
+        case 0x2150...0x23FF, 0x2460...0x27BF, 0x2B00...0x2BFF:
+            return true  // number forms, arrows, mathematical and technical signs, enclosed
+                         // alphanumerics, box drawing, shapes, symbols (☕), dingbats
+        case 0x1F300...0x1FAFF: return true                     // emoji and pictographs
+        case 0x302A...0x302F: return false                      // ideographic tone marks (combining)
+        case 0x3000...0x3098, 0x309B...0x30FF: return true      // CJK punctuation, kana (not the combining sound marks)
+        case 0x4E00...0x9FFF, 0xAC00...0xD7A3: return true      // CJK ideographs, Hangul syllables
+        case 0xFF01...0xFFEF: return true                       // half- and full-width forms
+        default: return false
+        }
     }
 
     /// Whether `bytes` hold two spaces in a row or a byte below 0x20 (tab, newline): what
@@ -167,18 +165,13 @@ public enum TextNormalizer {
         let n = bytes.count
         var i = 0
         var previousSpace = false
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            while i + 8 <= n {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                if hasByteBelow0x20(w) { return true }
-                let x = w ^ (0x20 &* ones)
-                let spaces = ~(((x & lows) &+ lows) | x) & highs      // 0x80 at each space
-                if spaces & (spaces >> 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return true }
-                previousSpace = spaces >> 63 != 0
-                i += 8
-            }
+        while i + 8 <= n {
+            let w = ByteLanes.load(bytes, i)
+            if ByteLanes.hasByteBelow0x20(w) { return true }
+            let spaces = ByteLanes.matches(w, 0x20)
+            if spaces & (spaces >> 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return true }
+            previousSpace = spaces >> 63 != 0
+            i += 8
         }
         while i < n {
             let b = bytes[i]
@@ -187,20 +180,6 @@ public enum TextNormalizer {
             i += 1
         }
         return false
-    }
-
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
-
-    /// Whether some byte of `w` is below 0x20 (the classic test for a zero byte, shifted).
-    @inline(__always)
-    static func hasByteBelow0x20(_ w: UInt64) -> Bool { (w &- 0x20 &* ones) & ~w & highs != 0 }
-
-    /// Whether some byte of `w` equals `byte`.
-    @inline(__always)
-    static func hasByte(_ w: UInt64, _ byte: UInt8) -> Bool {
-        let x = w ^ (UInt64(byte) &* ones)
-        return (x &- ones) & ~x & highs != 0
     }
 
     /// Trims spaces and tabs (not other white space) from both ends, without Foundation.
