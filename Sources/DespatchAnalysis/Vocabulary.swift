@@ -28,6 +28,12 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         /// of the lexicon's size missed the cache).
         var firstIDBits: [UInt64] = []
         var indexed = false
+
+        /// Whether an entry starts with the word whose lexicon id is `id` (once indexed).
+        @inline(__always)
+        func startsEntry(id: Int) -> Bool {
+            id >= 0 && id < byFirstID.count && firstIDBits[id >> 6] & (1 << UInt64(id & 63)) != 0
+        }
         /// Whether any one-word stem was added (most matchers have none).
         var hasStems = false
         /// One-word stems ("congratulat*") by their first byte, in the order added: a word is
@@ -115,12 +121,10 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public func matches(_ words: [String], ids: [Int32]) -> [Match] {
         let st = storage
         guard st.indexed else { return matches(words) }
-        let byFirstID = st.byFirstID, bits = st.firstIDBits
         return scan(words, st, entries: { i in
             let id = Int(ids[i])
-            guard id >= 0, id < byFirstID.count, bits[id >> 6] & (1 << UInt64(id & 63)) != 0 else { return nil }
-            return byFirstID[id]
-        }, sameWord: { e, k, position in ids[position] == e.pointee.ids[k] })
+            return st.startsEntry(id: id) ? st.byFirstID[id] : nil
+        }, sameWord: { e, k, position in ids[position] == e.ids[k] })
     }
 
     /// Whether an entry may start at a word whose lexicon id is `id`: false only when none can
@@ -129,26 +133,26 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public func mayStart(id: Int32) -> Bool {
         let st = storage
         guard st.indexed, !st.hasStems else { return true }
-        let i = Int(id)
-        return i >= 0 && i >> 6 < st.firstIDBits.count && st.firstIDBits[i >> 6] & (1 << UInt64(i & 63)) != 0
+        return st.startsEntry(id: Int(id))
     }
 
     /// All matches, longest first at each position, non-overlapping (leftmost-longest).
     public func matches(_ words: [String]) -> [Match] {
         let st = storage
         let byFirst = st.byFirst
-        return scan(words, st, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.pointee.words[k] })
+        return scan(words, st, entries: { byFirst[words[$0]] }, sameWord: { e, k, position in words[position] == e.words[k] })
     }
 
     /// The one matching loop of both `matches`: `entries(i)` gives the entries whose first word
     /// is word `i`, `sameWord(e, k, position)` whether word `position` is word `k` of `e` (the
     /// stem of a `prefixLast` entry is compared here, by prefix).
-    @inline(__always)
     ///
-    /// The candidates are read in place, through a pointer to each: iterating them by value
-    /// copied every entry, retaining and releasing its four arrays and strings.
+    /// The candidates are read in place, by their index in the list (`sameWord` gets the
+    /// entry borrowed): iterating them by value copied every entry, retaining and releasing
+    /// its four arrays and strings.
+    @inline(__always)
     private func scan(_ words: [String], _ st: Storage, entries: (Int) -> [Entry]?,
-                      sameWord: (UnsafePointer<Entry>, Int, Int) -> Bool) -> [Match] {
+                      sameWord: (borrowing Entry, Int, Int) -> Bool) -> [Match] {
         let hasStems = st.hasStems
         let byFirstPrefix = hasStems ? st.byFirstPrefix : []
         var result: [Match] = []
@@ -157,18 +161,16 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             var best: Match?
             if let candidates = entries(i) {
                 candidates.withUnsafeBufferPointer { all in
-                    guard let base = all.baseAddress else { return }
-                    for c in 0..<all.count {
-                        let e = base + c
-                        let length = e.pointee.words.count
+                    for c in all.indices {
+                        let length = all[c].words.count
                         guard i + length <= words.count else { continue }
                         var ok = true
                         for k in 1..<length {
-                            if k == length - 1 && e.pointee.prefixLast { if !words[i + k].hasPrefix(e.pointee.words[k]) { ok = false; break } }
-                            else if !sameWord(e, k, i + k) { ok = false; break }
+                            if k == length - 1 && all[c].prefixLast { if !words[i + k].hasPrefix(all[c].words[k]) { ok = false; break } }
+                            else if !sameWord(all[c], k, i + k) { ok = false; break }
                         }
                         if ok, best == nil || length > best!.end - best!.start {
-                            best = Match(start: i, end: i + length, payload: e.pointee.payload, phrase: e.pointee.phrase)
+                            best = Match(start: i, end: i + length, payload: all[c].payload, phrase: all[c].phrase)
                         }
                     }
                 }
@@ -301,10 +303,9 @@ public struct Vocabulary: Sendable {
     /// By lexicon id: whether the word is a stopword.
     public private(set) var stopwordIDs: [Bool] = []
 
-    /// Whether each word, given by its lexicon id, is a stopword (`stopwords.contains`).
-    public func stopwordFlags(_ ids: [Int32]) -> [Bool] {
-        ids.map { $0 >= 0 && Int($0) < stopwordIDs.count && stopwordIDs[Int($0)] }
-    }
+    /// Whether the word whose lexicon id is `id` is a stopword (`stopwords.contains`).
+    @inline(__always)
+    public func isStopword(id: Int32) -> Bool { id >= 0 && Int(id) < stopwordIDs.count && stopwordIDs[Int(id)] }
     /// Stopwords and title modifiers lowercased but not folded: "đang" is a stopword, the name "Dang" is not.
     public var rawStopwords = WordSet()
     public var rawModifiers = WordSet()

@@ -61,7 +61,7 @@ final class SentenceReading {
         let n = s.words.count
         let lexicon = box.vocabulary.lexicon
         let ids = lexicon.ids(s.folded)
-        var flags = Self.capitalsAndStopwords(s, ids: ids, stopwordIDs: box.vocabulary.stopwordIDs)
+        var flags = Self.capitalsAndStopwords(s, ids: ids, box: box)
         var placeIndexAt = FilledArray.minusOnes(n)
         var placeStart: [Int: (Place, Int)] = [:]
         let verbs = box.vocabulary.reportingVerbs.matches(s.folded, ids: ids)
@@ -84,7 +84,7 @@ final class SentenceReading {
             placeStart[m.start] = (m.payload, m.end)
         }
         self.spaceBefore = TokenFlags.Column(bytes: flags, bit: TokenFlags.spaceBefore)
-        self.caps = TokenFlags.Column(bytes: flags, bit: TokenFlags.capital)
+        self.caps = caps
         self.placeIndexAt = placeIndexAt
         self.placeStart = placeStart
         self.titleAt = TokenFlags.Column(bytes: flags, bit: TokenFlags.title)
@@ -115,7 +115,8 @@ final class SentenceReading {
     ///
     /// The flags start with these two, in a new array of one byte per token; the other flags
     /// are set on it afterwards.
-    static func capitalsAndStopwords(_ s: Sentence, ids: [Int32], stopwordIDs: [Bool]) -> [UInt8] {
+    /// The vocabulary comes in its box: passed as a struct, it was copied for every sentence.
+    static func capitalsAndStopwords(_ s: Sentence, ids: [Int32], box: VocabularyBox) -> [UInt8] {
         var flags = FilledArray.zeroBytes(s.words.count)
         s.bytes.withUnsafeBufferPointer { bytes in
             for (k, t) in s.tokens.enumerated() {
@@ -126,8 +127,7 @@ final class SentenceReading {
                         : s.words[k].first.map { $0.isUppercase || $0.isNumber } ?? false
                     if capital { f = TokenFlags.capital }
                 }
-                let id = Int(ids[k])
-                if id >= 0 && id < stopwordIDs.count && stopwordIDs[id] { f |= TokenFlags.stopword }
+                if box.vocabulary.isStopword(id: ids[k]) { f |= TokenFlags.stopword }
                 flags[k] = f
             }
         }
@@ -237,15 +237,18 @@ final class SentenceReading {
     }
 
     /// The word without a final "'s" or "’s".
-    func stripPossessive(_ w: String) -> String {
+    func stripPossessive(_ w: String) -> String { Self.isPossessive(w) ? String(w.dropLast(2)) : w }
+
+    /// Whether the word ends in "'s" or "’s", told in one look at its last bytes (two
+    /// `hasSuffixBytes` a word cost twice as much).
+    static func isPossessive(_ w: String) -> Bool {
         var copy = w
-        let possessive = copy.withUTF8 { b -> Bool in
+        return copy.withUTF8 { b -> Bool in
             let n = b.count
             guard n >= 2, b[n - 1] == 0x73 else { return false }
             if b[n - 2] == 0x27 { return true }
             return n >= 4 && b[n - 4] == 0xE2 && b[n - 3] == 0x80 && b[n - 2] == 0x99
         }
-        return possessive ? String(w.dropLast(2)) : w
     }
 
     /// Name spans: runs of 2-5 name tokens with only spaces between them (not sentence-initial
@@ -258,7 +261,7 @@ final class SentenceReading {
         while i < count {
             guard names[i] else { i += 1; continue }
             var j = i + 1
-            while j < count, names[j], spaceBefore[j], !s.words[j - 1].hasSuffixBytes("'s"), !s.words[j - 1].hasSuffixBytes("’s") { j += 1 }
+            while j < count, names[j], spaceBefore[j], !Self.isPossessive(s.words[j - 1]) { j += 1 }
             var len = j - i
             if j < count, caps[j], spaceBefore[j], v.orgWords.contains(stripPossessive(s.words[j].lowercased())) { i = j + 1; continue }
             if len > 5 { i = j; continue }

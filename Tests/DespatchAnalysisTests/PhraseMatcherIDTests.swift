@@ -41,8 +41,9 @@ final class PhraseMatcherIDTests: XCTestCase {
         let v = Vocabulary.shared
         let words = Tokenizer.foldedWords("The ambassador of the Republic said that we đã and của are in Hà Nội with them")
             + Array(v.stopwords).prefix(50) + ["zzz", ""]
-        XCTAssertEqual(v.stopwordFlags(v.lexicon.ids(words)), words.map { v.stopwords.contains($0) })
-        XCTAssertTrue(v.stopwordFlags(v.lexicon.ids(words)).contains(true))
+        let byID = v.lexicon.ids(words).map { v.isStopword(id: $0) }
+        XCTAssertEqual(byID, words.map { v.stopwords.contains($0) })
+        XCTAssertTrue(byID.contains(true))
         let numbers = Tokenizer.foldedWords("five groups six tasks năm nhiệm vụ ba twelve 12 zero none")
         XCTAssertEqual(numbers.map { v.number(id: v.lexicon.id($0)) }, numbers.map { v.numbers[$0] })
         XCTAssertEqual(v.number(id: v.lexicon.id("five")), 5)
