@@ -19,31 +19,35 @@ struct Summarizer {
         for i in 0..<folded.count where !(stops?[i] ?? listed[i]) {
             var w = folded[i]
             let packed = w.withUTF8 { u -> UInt64?? in
-                var key: UInt64 = 0, digits = true
-                for k in 0..<u.count {
-                    let b = u[k]
+                var digits = true
+                for b in u {
                     if b >= 0x80 { return .none }
                     if b < 0x30 || b > 0x39 { digits = false }
-                    if k < 6 { key |= UInt64(b) << (8 * UInt64(k)) }
                 }
-                // ASCII: characters are bytes. The length goes into the top byte.
-                return .some(u.count >= 3 && !digits ? key | UInt64(min(u.count, 6)) << 56 : nil)
+                // ASCII: characters are bytes.
+                return .some(u.count >= 3 && !digits ? Self.packedStem(u) : nil)
             }
             if let packed {
                 if let key = packed { out.append(key) }
                 continue
             }
             guard w.count >= 3, !w.allSatisfy({ $0.isNumber }) else { continue }
-            let stem = String(w.prefix(6))
+            var stem = String(w.prefix(6))
             if stem.isASCIIBytes {
-                var key: UInt64 = 0
-                for (k, b) in stem.utf8.enumerated() { key |= UInt64(b) << (8 * UInt64(k)) }
-                out.append(key | UInt64(stem.utf8.count) << 56)
+                out.append(stem.withUTF8 { Self.packedStem($0) })
             } else {
                 let n = others[stem] ?? { let n = others.count; others[stem] = n; return n }()
                 out.append(1 << 63 | UInt64(n))
             }
         }
+    }
+
+    /// The stem of an ASCII word: its first six bytes, and their count in the top byte.
+    @inline(__always)
+    static func packedStem(_ u: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key = UInt64(min(u.count, 6)) << 56
+        for k in 0..<min(u.count, 6) { key |= UInt64(u[k]) << (8 * UInt64(k)) }
+        return key
     }
 
     /// A ranking: candidate indices best first, and their pairwise similarities.
@@ -70,7 +74,7 @@ struct Summarizer {
         return rank(sentences, leadBias: leadBias).select(count)
     }
 
-    /// `stops`, when given, holds each sentence's stopword flags (see `stems`).
+    /// `stops`, when given, holds each sentence's stopword flags (see `stemKeys`).
     func rank(_ sentences: [[String]], stops: [TokenFlags.Column]? = nil, leadBias: Bool = true) -> Ranking {
         guard !sentences.isEmpty else { return Ranking() }
         let n = min(sentences.count, maxCandidates)
@@ -115,6 +119,22 @@ struct Summarizer {
             if norm > 0 { for k in first..<weights.count { weights[k] /= norm } }
             start[i + 1] = weights.count
         }
+        let (sim, pairs) = Self.cosines(n: n, terms: terms, weights: weights, start: start, df: df)
+        var score = Self.lexRank(n: n, pairs: pairs)
+        for i in 0..<n {
+            if leadBias { score[i] += 0.6 / Double(n) / Double(1 + i) }
+            let len = sentences[i].count
+            if len < 8 { score[i] *= 0.3 } else if len > 60 { score[i] *= 0.7 }
+        }
+        let order = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
+        return Ranking(order: order, sim: sim, n: n)
+    }
+
+    /// The pairs of sentences that share a term, (i, j > i) with their cosine, in the order
+    /// found (i increasing, and for each i, j increasing), and the n-by-n matrix of them.
+    /// Sentence i is the TF-IDF vector `weights[start[i]..<start[i + 1]]` over `terms`.
+    static func cosines(n: Int, terms: [Int], weights: [Double], start: [Int], df: [Int])
+        -> (sim: [Double], pairs: [(i: Int32, j: Int32, w: Double)]) {
         // Cosines over an inverted index: for sentence i, each of its terms in increasing
         // order adds its products with the later sentences that hold the term. Only pairs
         // that share a term are touched (most pairs of short sentences share none: dotting
@@ -140,8 +160,6 @@ struct Summarizer {
         var sums = [Double](repeating: 0, count: n)
         var touched: [Int] = []
         touched.reserveCapacity(n)
-        // The pairs that share a term, (i, j > i) with their cosine, in the order found: i
-        // increasing, and for each i, j increasing.
         var pairs: [(i: Int32, j: Int32, w: Double)] = []
         pairs.reserveCapacity(4 * n)
         terms.withUnsafeBufferPointer { terms in
@@ -176,6 +194,12 @@ struct Summarizer {
                 }
             }
         }
+        return (sim, pairs)
+    }
+
+    /// LexRank's scores: 25 steps of the power iteration (damping 0.85) over the graph of
+    /// `pairs` (see `cosines`).
+    static func lexRank(n: Int, pairs: [(i: Int32, j: Int32, w: Double)]) -> [Double] {
         var rank = Array(repeating: 1.0 / Double(n), count: n)
         // Each row's non-zero entries (rows delimited by `rowStart`) for the power iteration,
         // which walks no zeros (a loop over full rows is not vectorised here, and cost 30 %
@@ -223,13 +247,6 @@ struct Summarizer {
                 }
             }
         }
-        var score = rank
-        for i in 0..<n {
-            if leadBias { score[i] += 0.6 / Double(n) / Double(1 + i) }
-            let len = sentences[i].count
-            if len < 8 { score[i] *= 0.3 } else if len > 60 { score[i] *= 0.7 }
-        }
-        let order = (0..<n).sorted { score[$0] != score[$1] ? score[$0] > score[$1] : $0 < $1 }
-        return Ranking(order: order, sim: sim, n: n)
+        return rank
     }
 }

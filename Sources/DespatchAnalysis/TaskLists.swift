@@ -108,10 +108,10 @@ struct TaskListExtractor {
     func announcement(_ s: Sentence, _ r: SentenceReading) -> (Int, String, Int)? {
         for i in 0..<s.folded.count {
             let f = s.folded[i]
-            // A number word (by its lexicon id), or digits: only a word starting with a digit can parse.
-            // Only a word whose fold starts with a digit can parse as digits. The fold of a word
-            // that starts with an ASCII byte starts with that byte lowered, so the sentence's own
-            // byte tells (a string's first byte cost some twenty instructions a word).
+            // A number word (by its lexicon id), or digits: only a word whose fold starts with a
+            // digit can parse. The fold of a word that opens with an ASCII byte opens with that
+            // byte lowered, so the sentence's own byte tells (a string's first byte cost some
+            // twenty instructions a word).
             let lead = s.tokens[i].length > 0 ? s.bytes[s.tokens[i].offset] : 0
             let digits = lead < 0x80 ? lead >= 0x30 && lead <= 0x39 : f.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
             guard let n = v.number(id: r.ids[i]) ?? (digits ? Int(f).flatMap { (2...30).contains($0) ? $0 : nil } : nil) else { continue }
