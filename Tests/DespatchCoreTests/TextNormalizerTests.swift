@@ -95,24 +95,14 @@ final class TextNormalizerTests: XCTestCase {
         let alphabet: [Unicode.Scalar] = ["a", "Z", " ", ".", "\n", "\t", "\r", "\u{01}", "\u{7F}", "\u{A0}", "é", "Đ", "ệ",
                                           "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}", "\u{201C}", "\u{2014}", "\u{2028}",
                                           "\u{0374}", "\u{0301}", "\u{2615}", "\u{1F600}", "中", "\u{3099}", "\u{2000}", "\u{FF21}"]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
         var cleanings = 0, nfcFailures = 0
-        for length in 0..<33 {
-            for trial in 0..<40 {
-                // Mostly ASCII letters, so that whole words of eight plain bytes occur.
-                let scalars = (0..<length).map { _ in trial % 4 == 0 ? alphabet[next(alphabet.count)] : (next(6) == 0 ? alphabet[next(alphabet.count)] : "e") }
-                let text = String(String.UnicodeScalarView(scalars))
-                let bytes = Array(text.utf8)
-                let expected = simpleNeedsCleaning(bytes)
-                XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, expected, text.debugDescription)
-                XCTAssertEqual(TextNormalizer.isSurelyNFC(text), simpleIsSurelyNFC(text), text.debugDescription)
-                if expected { cleanings += 1 }
-                if !simpleIsSurelyNFC(text) { nfcFailures += 1 }
-            }
+        for text in Self.scatteredTexts(alphabet, seed: 0x2545_F491_4F6C_DD1D, lengths: 0..<33, trials: 40, denseEvery: 4, oneIn: 6) {
+            let bytes = Array(text.utf8)
+            let expected = simpleNeedsCleaning(bytes)
+            XCTAssertEqual(bytes.withUnsafeBufferPointer { TextNormalizer.needsCleaning($0) }, expected, text.debugDescription)
+            XCTAssertEqual(TextNormalizer.isSurelyNFC(text), simpleIsSurelyNFC(text), text.debugDescription)
+            if expected { cleanings += 1 }
+            if !simpleIsSurelyNFC(text) { nfcFailures += 1 }
         }
         XCTAssertGreaterThan(cleanings, 100)
         XCTAssertGreaterThan(nfcFailures, 100)
@@ -133,23 +123,37 @@ final class TextNormalizerTests: XCTestCase {
             return String(decoding: out, as: UTF8.self)
         }
         let alphabet: [Unicode.Scalar] = ["a", " ", " ", "\t", "\n", "\u{01}", "é", "ệ", "中", "."]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33) % bound
-        }
         var changed = 0, unchanged = 0
-        for length in 0..<34 {
-            for trial in 0..<60 {
-                let scalars = (0..<length).map { _ in trial % 3 == 0 ? alphabet[next(alphabet.count)] : (next(5) == 0 ? alphabet[next(alphabet.count)] : "e") }
-                let text = String(String.UnicodeScalarView(scalars))
-                let collapsed = TextNormalizer.collapseSpaces(text)
-                XCTAssertEqual(Array(collapsed.utf8), Array(simpleCollapse(text).utf8), text.debugDescription)
-                if Array(collapsed.utf8) == Array(text.utf8) { unchanged += 1 } else { changed += 1 }
-            }
+        for text in Self.scatteredTexts(alphabet, seed: 0x9E37_79B9_7F4A_7C15, lengths: 0..<34, trials: 60, denseEvery: 3, oneIn: 5) {
+            let collapsed = TextNormalizer.collapseSpaces(text)
+            XCTAssertEqual(Array(collapsed.utf8), Array(simpleCollapse(text).utf8), text.debugDescription)
+            if Array(collapsed.utf8) == Array(text.utf8) { unchanged += 1 } else { changed += 1 }
         }
         // Both ways through the function were taken.
         XCTAssertGreaterThan(changed, 200)
         XCTAssertGreaterThan(unchanged, 200)
+    }
+
+    /// Seeded texts of every length in `lengths`, `trials` of each, for comparing the
+    /// eight-bytes-at-a-time scans with simple ones: every `denseEvery`-th trial draws each
+    /// scalar from `alphabet`, the others are mostly "e" (so that whole words of eight plain
+    /// bytes occur) with one scalar in `oneIn` from `alphabet`.
+    static func scatteredTexts(_ alphabet: [Unicode.Scalar], seed: UInt64, lengths: Range<Int>, trials: Int,
+                               denseEvery: Int, oneIn: Int) -> [String] {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        var texts: [String] = []
+        for length in lengths {
+            for trial in 0..<trials {
+                let scalars = (0..<length).map { _ in
+                    trial % denseEvery == 0 ? alphabet[next(alphabet.count)] : (next(oneIn) == 0 ? alphabet[next(alphabet.count)] : "e")
+                }
+                texts.append(String(String.UnicodeScalarView(scalars)))
+            }
+        }
+        return texts
     }
 }
