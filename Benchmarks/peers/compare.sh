@@ -18,7 +18,7 @@ here=Benchmarks/peers
 
 python3 -c "import typst" 2>/dev/null || pip install --quiet typst
 python3 -c "import weasyprint" 2>/dev/null || pip install --quiet weasyprint
-swift build -c release --product despatch --static-swift-stdlib >/dev/null  # as make build does
+make --no-print-directory build >/dev/null  # the release build, with the Makefile's flags
 BIN=.build/release/despatch
 gcc -O2 $here/floor.c -o "$WORK/floor" $(pkg-config --cflags --libs pangocairo)
 
