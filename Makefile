@@ -15,8 +15,7 @@ RELEASE_BIN := .build/release/despatch
 # It also links gperftools' tcmalloc (Debian's libtcmalloc-minimal4, by its file name, so that
 # no -dev package is needed) ahead of glibc, whose malloc it then replaces for the whole
 # process, Pango and Cairo included: the analysis and the renderer allocate many small
-# objects, and glibc's malloc/free with its atomic arena bookkeeping was a tenth of their
-# time. Measured alternating the two builds (BENCHMARKS.md, "The allocator"): 1,000 articles
+# objects, and glibc's malloc and free were about a tenth of the analysis's time (perf). Measured alternating the two builds (BENCHMARKS.md, "The allocator"): 1,000 articles
 # analysed 1.15 -> 1.02 s CPU on two cores, 1.08 -> 1.01 s on one; 1,000 pages rendered
 # 2.20 -> 2.04 s; render peak memory 58 -> 62 MiB. The same PDFs and JSON byte for byte.
 # Debug, test, sanitizer and fuzzing builds keep glibc's malloc (AddressSanitizer and

@@ -30,16 +30,16 @@ public enum Benchmark {
         public var peakMemoryMiB: Double
         public var pages: Int?
         public var throughput: String
-        /// The malloc this process runs on (see `allocator()`), so that a figure says what it
-        /// was measured with: `make build` links tcmalloc, a plain `swift build` does not.
-        public var allocator: String = Benchmark.allocator()
+        /// The malloc this process runs on (`Benchmark.allocator`), so that a figure says what
+        /// it was measured with: `make build` links tcmalloc, a plain `swift build` does not.
+        public var allocator: String = Benchmark.allocator
     }
 
     /// "tcmalloc" when gperftools' allocator is mapped into this process (the release build
-    /// links it, see the Makefile), else "glibc".
-    public static func allocator() -> String {
-        // Read to the end with read(2): /proc files report a size of 0, and a read sized by
-        // it comes back empty.
+    /// links it, see the Makefile), else "glibc". Read once.
+    public static let allocator: String = {
+        // Read to the end with read(2): `String(contentsOfFile:)` of a /proc file stops after
+        // its first 4 KB, and the libraries' lines in /proc/self/maps come later.
         let fd = open("/proc/self/maps", O_RDONLY)
         guard fd >= 0 else { return "unknown" }
         defer { close(fd) }
@@ -50,7 +50,7 @@ public enum Benchmark {
             bytes += chunk[0..<n]
         }
         return String(decoding: bytes, as: UTF8.self).contains("libtcmalloc") ? "tcmalloc" : "glibc"
-    }
+    }()
 
     /// Filler paragraphs per synthetic article that give the samples' mean size (about 7.4 KB).
     public static let sampleSizeParagraphs = 21
@@ -139,7 +139,8 @@ public enum Benchmark {
     ]
 
     public static func table(_ rows: [Measurement]) -> String {
-        var lines = ["malloc: " + (rows.first?.allocator ?? allocator()), "","| scenario | size | wall s | CPU s | of which reading | peak MiB | render peak MiB | pages | throughput |",
+        var lines = ["malloc: " + (rows.first?.allocator ?? allocator), "",
+                     "| scenario | size | wall s | CPU s | of which reading | peak MiB | render peak MiB | pages | throughput |",
                      "|---|---:|---:|---:|---:|---:|---:|---:|---|"]
         for r in rows {
             lines.append(String(format: "| %@ | %d | %.3f | %.3f | %@ | %.1f | %@ | %@ | %@ |", r.scenario, r.size, r.wallSeconds, r.cpuSeconds,
