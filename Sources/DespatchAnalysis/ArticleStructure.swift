@@ -169,7 +169,7 @@ struct ArticleStructure {
             dateSource = article.dateSource?.rawValue ?? "front-matter"
         }
         for s in sentences where s.kind == .body {
-            for (raw, day) in DateFinder.find(in: s.text) { textDates.append((raw, day, s.text)) }
+            for (raw, day) in DateFinder.find(in: s) { textDates.append((raw, day, s.text)) }
         }
         if date == nil, let first = body.first {
             if let (day, _) = DateFinder.dateline(first) { date = day; dateSource = "dateline" }
@@ -307,41 +307,56 @@ enum DateFinder {
     static func find(in text: String) -> [(String, CalendarDay)] {
         let chars = Array(text.utf8)
         guard chars.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        let (words, spans) = Tokenizer.words(utf8: chars)
+        return find(chars, words, spans, folded: nil)
+    }
+
+    /// `find(in: s.text)`, over the tokens and folded words the sentence already has: every
+    /// body sentence with a digit is searched, and tokenizing it again cost more than the search.
+    static func find(in s: Sentence) -> [(String, CalendarDay)] {
+        guard s.bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
+        return find(s.bytes, s.words, s.tokens, folded: s.folded)
+    }
+
+    /// The search over a text's bytes and its tokens; `folded` holds `TextFolding.fold` of each
+    /// word when the caller has them (nil: folded here as needed).
+    private static func find(_ chars: [UInt8], _ words: [String], _ toks: [Tokenizer.Span],
+                             folded: [String]?) -> [(String, CalendarDay)] {
         let v = Vocabulary.shared
-        let toks = Tokenizer.tokens(utf8: chars)
         var out: [(String, CalendarDay)] = []
         func raw(_ a: Int, _ b: Int) -> String { Tokenizer.slice(chars, toks[a].offset, toks[b].end) }
+        func fold(_ i: Int) -> String { folded?[i] ?? TextFolding.fold(words[i]) }
         var i = 0
         while i < toks.count {
-            let t = toks[i].text
-            let f = t.first?.isNumber == true ? t : TextFolding.fold(t)
+            let t = words[i]
+            let f = t.first?.isNumber == true ? t : fold(i)
             if let m = v.months[f] {
                 // Month D, YYYY
-                if i + 2 < toks.count, let d = Int(toks[i + 1].text), let y = Int(toks[i + 2].text), toks[i + 2].text.count == 4,
+                if i + 2 < toks.count, let d = Int(words[i + 1]), let y = Int(words[i + 2]), words[i + 2].count == 4,
                    let day = CalendarDay(year: y, month: m, day: d) {
                     out.append((raw(i, i + 2), day)); i += 3; continue
                 }
                 // D Month YYYY
-                if i >= 1, i + 1 < toks.count, let d = Int(toks[i - 1].text), let y = Int(toks[i + 1].text), toks[i + 1].text.count == 4,
+                if i >= 1, i + 1 < toks.count, let d = Int(words[i - 1]), let y = Int(words[i + 1]), words[i + 1].count == 4,
                    let day = CalendarDay(year: y, month: m, day: d) {
                     out.append((raw(i - 1, i + 1), day)); i += 2; continue
                 }
             }
             // ngày D tháng M năm YYYY
-            if v.dayWords.contains(f), i + 5 < toks.count, let d = Int(toks[i + 1].text), v.monthWords.contains(TextFolding.fold(toks[i + 2].text)),
-               let m = Int(toks[i + 3].text), v.yearWords.contains(TextFolding.fold(toks[i + 4].text)), let y = Int(toks[i + 5].text),
+            if v.dayWords.contains(f), i + 5 < toks.count, let d = Int(words[i + 1]), v.monthWords.contains(fold(i + 2)),
+               let m = Int(words[i + 3]), v.yearWords.contains(fold(i + 4)), let y = Int(words[i + 5]),
                let day = CalendarDay(year: y, month: m, day: d) {
                 out.append((raw(i, i + 5), day)); i += 6; continue
             }
             // ISO or D/M/YYYY, tokens split by punctuation: look at the raw characters.
-            if let d = Int(t), i + 2 < toks.count, let b = Int(toks[i + 1].text), let c = Int(toks[i + 2].text) {
+            if let d = Int(t), i + 2 < toks.count, let b = Int(words[i + 1]), let c = Int(words[i + 2]) {
                 let sep1 = Character(Unicode.Scalar(chars[toks[i].end]))
                 let adjacent = toks[i + 1].offset == toks[i].end + 1 && toks[i + 2].offset == toks[i + 1].end + 1
                 if adjacent {
                     if sep1 == "-", t.count == 4, let day = CalendarDay(year: d, month: b, day: c) {
                         out.append((raw(i, i + 2), day)); i += 3; continue
                     }
-                    if sep1 == "/", toks[i + 2].text.count == 4, let day = CalendarDay(year: c, month: b, day: d) {
+                    if sep1 == "/", words[i + 2].count == 4, let day = CalendarDay(year: c, month: b, day: d) {
                         out.append((raw(i, i + 2), day)); i += 3; continue
                     }
                 }

@@ -67,7 +67,7 @@ struct ReactionExtractor {
         var order = 0
         // Known people of this article: folded full name -> (name, role, place)
         var people: [String: (name: String, role: String?, place: Place?)] = [:]
-        var bySurname: [String: String] = [:]   // surname -> full key
+        var bySurname = WordMap<String>()   // surname -> full key (read for every name token: no SipHash)
         var mentionCounts: [String: Int] = [:]
         var forms: [String: Set<String>] = [:]
         var lastSpeakers: [String] = []
@@ -195,7 +195,7 @@ struct ReactionExtractor {
             var sentences: [Collection.RelatedSentence] = []
             for r in sents {
                 let s = r.s
-                let spans = r.nameSpans(knownSurnames: [:])
+                let spans = r.nameSpans(knownSurnames: SentenceReading.noSurnames)
                 let persons = r.persons(spans: spans)
                 var unnamed = r.unnamedVoices(nameStarts: Set(spans.map { $0.0 }))
                 if s.isHeadline {

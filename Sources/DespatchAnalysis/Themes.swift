@@ -105,13 +105,16 @@ enum KeyPhraseExtractor {
         var covered = WordSet()
         var run: [Int] = []
         for (r, found) in zip(readings, themeMatches) where r.s.kind == .body {
-            let s = r.s
-            for m in found { for k in m.start..<m.end { covered.insert(s.folded[k]) } }
+            // The arrays read in the loop, taken once: read through the classes, each access
+            // retained and released its buffer.
+            let folded = r.s.folded
+            let flags = r.caps.bytes
+            for m in found { for k in m.start..<m.end { covered.insert(folded[k]) } }
             run.removeAll(keepingCapacity: true)
-            for i in 0..<s.folded.count {
-                let w = s.folded[i]
-                if i > 0 && !r.spaceBefore[i] && Self.isBoundary(r.gaps[i]) { counter.flush(&run, r) }
-                if r.isStopword[i] || r.verbAt[i] || Self.isShortOrNumber(w) { counter.flush(&run, r) } else { run.append(i) }
+            for i in 0..<folded.count {
+                let f = flags[i]
+                if i > 0 && f & TokenFlags.spaceBefore == 0 && Self.isBoundary(r.gaps[i]) { counter.flush(&run, r) }
+                if f & (TokenFlags.stopword | TokenFlags.verb) != 0 || Self.isShortOrNumber(folded[i]) { counter.flush(&run, r) } else { run.append(i) }
             }
             counter.flush(&run, r)
         }
@@ -149,12 +152,15 @@ enum KeyPhraseExtractor {
             defer { run.removeAll(keepingCapacity: true) }
             guard run.count <= 4 else { return }
             // Names, places and titles are entities, not key phrases.
-            if run.allSatisfy({ r.caps[$0] }) || run.contains(where: { r.isPlace($0) || r.titleAt[$0] || r.isCity[$0] }) { return }
+            let flags = r.caps.bytes, placeIndexAt = r.placeIndexAt
+            if run.allSatisfy({ flags[$0] & TokenFlags.capital != 0 })
+                || run.contains(where: { placeIndexAt[$0] >= 0 || flags[$0] & (TokenFlags.title | TokenFlags.city) != 0 }) { return }
             let s = r.s
+            let folded = s.folded
             var packed: UInt64 = 0
             var packable = true
             for k in run {
-                let w = s.folded[k]
+                let w = folded[k]
                 let n: Int
                 if let known = wordIndex[w] {
                     n = known
@@ -169,8 +175,8 @@ enum KeyPhraseExtractor {
                 packed = packed << 16 | UInt64(truncatingIfNeeded: n + 1)
             }
             func key() -> String {
-                var key = s.folded[run[0]]
-                for k in run.dropFirst() { key += " "; key += s.folded[k] }
+                var key = folded[run[0]]
+                for k in run.dropFirst() { key += " "; key += folded[k] }
                 return key
             }
             let text: String

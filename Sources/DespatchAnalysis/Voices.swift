@@ -251,10 +251,14 @@ final class SentenceReading {
         }
     }
 
+    /// No known people, for `nameSpans` where an article's people do not count.
+    static let noSurnames = WordMap<String>()
+
     /// Name spans: runs of 2-5 name tokens with only spaces between them (not sentence-initial
     /// single words), not followed by a capitalised organisation word ("Phan Dinh Phung Street").
-    /// `knownSurnames`: the article's people so far, by folded surname.
-    func nameSpans(knownSurnames: [String: String]) -> [(Int, Int)] {
+    /// `knownSurnames`: the article's people so far, by folded surname (a `WordMap`: it is
+    /// asked for single capitalised words, and a Dictionary's SipHash cost more than the search).
+    func nameSpans(knownSurnames: WordMap<String>) -> [(Int, Int)] {
         var spans: [(Int, Int)] = []
         let names = nameTokens  // once: each read of the lazy property retained the array
         var i = 0
@@ -267,7 +271,7 @@ final class SentenceReading {
             if len > 5 { i = j; continue }
             if len >= 2 {
                 spans.append((i, j))
-            } else if !knownSurnames.isEmpty, knownSurnames[stripPossessive(s.folded[i])] != nil {
+            } else if knownSurnames.count > 0, knownSurnames[stripPossessive(s.folded[i])] != nil {
                 spans.append((i, j))
             } else if i > 0, titleAt[i - 1], caps[i - 1] {
                 // "Ambassador Khoi": a single capitalised word after a title.
