@@ -113,6 +113,7 @@ public struct DigestPipeline {
                                     generator: Self.generator)
         if let budget = options.shapedTextBudget { request.shapedTextBudget = budget }
         if let lookahead = options.lookahead { request.lookahead = lookahead }
+        if let parallel = options.parallelPagination { request.parallelPagination = parallel }
         do {
             let engine = try renderer ?? makeRenderer()
             let report = try engine.renderPDF(digest: digest, layout: layout, labels: labels, request: request, to: output)
@@ -143,6 +144,10 @@ public struct DigestPipeline {
             setUpClock.mark("fonts (second core)")
             DocumentRenderer.prepareHyphenation(for: layout)
             setUpClock.mark("hyphenation patterns (second core)")
+            if case .success(let made)? = renderer, options.parallelPagination ?? true, layout.maxPages == nil {
+                made.prepareParallelPagination()
+                setUpClock.mark("second font map (second core)")
+            }
         }
         DispatchQueue.global().async(group: setUp) {
             let vocabularyClock = PhaseClock()
@@ -177,12 +182,16 @@ public struct RenderOptions: Sendable {
     /// Whether paragraphs are prepared ahead on a second thread while paginating (nil: the
     /// renderer's default); see `RenderRequest.lookahead`.
     public var lookahead: Bool?
+    /// Whether a short document is paginated in two parts at once (nil: the renderer's
+    /// default); see `RenderRequest.parallelPagination`.
+    public var parallelPagination: Bool?
 
     public init(title: String? = nil, week: String? = nil, strict: Bool = false, pngDirectory: String? = nil,
                 pngScale: Double = 1, maxPages: Int = 5000, limits: InputLimits = InputLimits(), shapedTextBudget: Int? = nil,
-                lookahead: Bool? = nil) {
+                lookahead: Bool? = nil, parallelPagination: Bool? = nil) {
         self.shapedTextBudget = shapedTextBudget
         self.lookahead = lookahead
+        self.parallelPagination = parallelPagination
         self.title = title
         self.week = week
         self.strict = strict

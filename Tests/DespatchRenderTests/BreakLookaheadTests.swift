@@ -18,11 +18,13 @@ final class BreakLookaheadTests: XCTestCase {
     override func setUp() { BreakLookahead.waitsForTests = true }
     override func tearDown() { BreakLookahead.waitsForTests = false }
 
+    /// In one part (`ParallelPagination` paginates a short document without the lookahead).
     func sampleRender(_ layout: String, budget: Int? = nil, lookahead: Bool) throws -> (pdf: Data, report: RenderReport) {
         let folder = try Repo.temporaryFolder("lookahead-\(layout)-\(budget ?? -1)-\(lookahead)")
         let pdf = folder + "/\(layout).pdf"
         let report = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: layout, output: pdf,
-                                                         options: RenderOptions(shapedTextBudget: budget, lookahead: lookahead))
+                                                         options: RenderOptions(shapedTextBudget: budget, lookahead: lookahead,
+                                                                                parallelPagination: false))
         return (try Data(contentsOf: URL(fileURLWithPath: pdf)), report)
     }
 

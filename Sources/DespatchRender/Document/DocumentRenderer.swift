@@ -28,6 +28,10 @@ public struct RenderRequest: Sendable {
     /// (see `BreakLookahead`). Either way gives the same PDF; a test compares the two.
     /// DESPATCH_LOOKAHEAD=0 turns it off, for timing the difference.
     public var lookahead = ProcessInfo.processInfo.environment["DESPATCH_LOOKAHEAD"] != "0"
+    /// Paginate a document within the shaped-text budget in two parts at once, split at a
+    /// page break (see `ParallelPagination`). Either way gives the same PDF; a test compares
+    /// the two. DESPATCH_PARALLEL_PAGINATION=0 turns it off, for timing the difference.
+    public var parallelPagination = ProcessInfo.processInfo.environment["DESPATCH_PARALLEL_PAGINATION"] != "0"
 
     /// 96 KB of text (about thirty pages: every shipped layout of the samples is within it),
     /// or DESPATCH_SHAPED_TEXT_BUDGET bytes when set. The first pass over a longer document
@@ -67,6 +71,9 @@ public struct RenderReport: Sendable {
     public var preparedAhead: Int = 0
     /// Paragraphs whose lines were broken over a break analysis made on the second thread.
     public var breakAnalysesAhead: Int = 0
+    /// Pages paginated on a second thread (`ParallelPagination`); 0 when the document was
+    /// paginated in one part.
+    public var secondThreadPages: Int = 0
     /// Paragraphs itemized without `pango_itemize` (`PlainItemizer`); with verification on,
     /// how many were itemized by Pango too and how many of those came out otherwise.
     public var plainItems: Int = 0
@@ -77,11 +84,14 @@ public struct RenderReport: Sendable {
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
 public final class DocumentRenderer {
     let pango: PangoEnvironment
+    /// Where the fonts are, for the font map of a second thread (`ParallelPagination`).
+    let fontsDirectory: String
 
     /// Loads the fonts of `fontsDirectory` (only those) once for any number of documents.
     public init(fontsDirectory: String) throws {
         let fonts = try FontLibrary(directory: fontsDirectory)
         pango = try PangoEnvironment(fonts: fonts)
+        self.fontsDirectory = fontsDirectory
     }
 
     /// Font families available from the fonts folder.
@@ -103,6 +113,26 @@ public final class DocumentRenderer {
         }
     }
 
+    /// A font map made ahead for the second thread of a parallel pagination, and its lock.
+    private var spareFontMap: PangoEnvironment?
+    private let spareLock = NSLock()
+
+    /// Makes the font map that a parallel pagination's second thread will use (see
+    /// `ParallelPagination`), so that a caller can make it on another core while it analyses;
+    /// otherwise that thread makes its own when it starts. Any failure is left for then.
+    public func prepareParallelPagination() {
+        guard let made = try? PangoEnvironment(fonts: FontLibrary(directory: fontsDirectory)) else { return }
+        spareLock.lock(); defer { spareLock.unlock() }
+        if spareFontMap == nil { spareFontMap = made }
+    }
+
+    /// The font map made ahead, once.
+    func takeSpareFontMap() -> PangoEnvironment? {
+        spareLock.lock(); defer { spareLock.unlock() }
+        defer { spareFontMap = nil }
+        return spareFontMap
+    }
+
     /// Loads the layout's hyphenation patterns now (they are cached for the process), so
     /// that a caller can do it on another core while it analyses.
     public static func prepareHyphenation(for layout: LayoutDescription) {
@@ -121,6 +151,10 @@ public final class DocumentRenderer {
         let firstColumns = layout.sections.first.map { [.cover, .contents].contains($0.type) } == true ? 1 : layout.page.columns
         let factory = BlockFactory(styles: styles, minLines: layout.paragraph.minLines, columns: layout.page.columns)
         var preparedAhead = 0
+        // The second parts of parallel paginations: their contexts own the fonts their blocks
+        // were shaped with, so they live until the pages are painted.
+        var secondParts: [SecondPagination] = []
+        var secondThreadPages = 0
         // Set once a pagination finds the document longer than the budget: a page-limited
         // layout's later paginations of it do without the lookahead from the start.
         var knownLong = false
@@ -129,6 +163,11 @@ public final class DocumentRenderer {
         func paginate(_ layout: LayoutDescription) throws -> Pagination {
             let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: request.title, week: request.week).build()
             context.resetLayoutBudget()
+            // A page-limited layout is paginated again and again by the fitter: one part at a time.
+            if request.parallelPagination, layout.maxPages == nil,
+               let split = ParallelPagination.split(of: tree.nodes, firstColumns: firstColumns, budget: context.layoutBudgetBytes) {
+                return try paginateInParallel(tree, at: split)
+            }
             var pagination = Pagination(tree: tree)
             try withLookahead(over: tree) {
                 try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
@@ -141,6 +180,37 @@ public final class DocumentRenderer {
                     }
                 }
             }
+            return pagination
+        }
+        // The part before the split here, the rest on a second thread (see `ParallelPagination`),
+        // without the lookahead: both cores are busy paginating.
+        func paginateInParallel(_ tree: DocumentTree, at split: ParallelPagination.Split) throws -> Pagination {
+            let second = SecondPagination(nodes: tree.nodes, split: split, fontMap: takeSpareFontMap(), fontsDirectory: fontsDirectory,
+                                          hyphenator: hyphenator,
+                                          budget: context.layoutBudgetBytes, breaker: breaker, factory: factory)
+            secondParts.append(second)
+            var first: [PageLayout] = []
+            let firstResult = Result {
+                try breaker.paginate(BlockStream(nodes: tree.nodes, range: 0..<split.node, factory: factory),
+                                     columns: firstColumns, in: context) { first.append($0) }
+            }
+            let firstDone = Date()
+            let secondResult = Result { try second.wait() }
+            let waited = Date().timeIntervalSince(firstDone)
+            _ = try firstResult.get()  // the first part's failure is the one a single pass would meet first
+            var rest = try secondResult.get()
+            ParallelPagination.carry(section: ParallelPagination.section(after: first), into: &rest)
+            if first.count + rest.count > request.maxPages { throw RenderError.tooManyPages(limit: request.maxPages) }
+            // Kept, as in one pass, when all the shaped text fits the budget together.
+            let retained = context.retainedLayoutBytes + (second.context?.retainedLayoutBytes ?? 0)
+            let keep = !context.layoutBudgetExceeded && second.context?.layoutBudgetExceeded != true && retained <= context.layoutBudgetBytes
+            if !keep { knownLong = true }
+            var pagination = Pagination(tree: tree)
+            for page in first + rest { pagination.record(page, keep: keep) }
+            secondThreadPages = rest.count
+            clock.note("parallel pagination: pages 1-\(first.count) here, \(first.count + 1)-\(pagination.pageCount) "
+                       + "on a second thread (from node \(split.node) of \(tree.nodes.count)), "
+                       + String(format: "waited %.1f ms for it", waited * 1000))
             return pagination
         }
         // A document painted from its first pagination (one within the shaped-text budget,
@@ -175,12 +245,25 @@ public final class DocumentRenderer {
             let fitted = try PageFitter(limit: limit, paginate: paginate).fit(layout, first: pagination)
             (pagination, dropped, droppedSections) = (fitted.pagination, fitted.droppedItems, fitted.droppedSections)
         }
-        clock.note("plain items: \(context.plainItems.made) paragraph(s) itemized without pango_itemize"
-                   + (context.plainItems.verified > 0 ? ", \(context.plainItems.verified) verified, \(context.plainItems.differing) differing" : ""))
+        // Both threads' counts, for a document paginated in two parts.
+        var plainItems = context.plainItems
+        for part in secondParts {
+            guard let counts = part.context?.plainItems else { continue }
+            plainItems = (plainItems.made + counts.made, plainItems.verified + counts.verified, plainItems.differing + counts.differing)
+        }
+        clock.note("plain items: \(plainItems.made) paragraph(s) itemized without pango_itemize"
+                   + (plainItems.verified > 0 ? ", \(plainItems.verified) verified, \(plainItems.differing) differing" : ""))
         clock.mark("measure and paginate (\(pagination.pageCount) pages)")
         let tree = pagination.tree
-        if request.strict, !context.missingGlyphs.isEmpty {
-            throw RenderError.missingGlyphs(context.missingGlyphs)
+        // Characters without a glyph, each once, in the order a single pass would meet them.
+        var missingGlyphs = context.missingGlyphs
+        for part in secondParts {
+            for glyph in part.context?.missingGlyphs ?? [] where !missingGlyphs.contains(where: { $0.scalar == glyph.scalar }) {
+                missingGlyphs.append(glyph)
+            }
+        }
+        if request.strict, !missingGlyphs.isEmpty {
+            throw RenderError.missingGlyphs(missingGlyphs)
         }
         let running = RunningTextPainter(layout: layout, styles: styles, labels: labels, values: tree.values, geometry: geometry)
         var sinks: [PageSink] = []
@@ -219,12 +302,15 @@ public final class DocumentRenderer {
             }
         }
         for sink in sinks { try sink.finish() }
+        // The second parts' font maps outlive the painting of their pages and the writing of the fonts.
+        withExtendedLifetime(secondParts) {}
         if pdfFile != nil { clock.mark("paint and write") }
-        return RenderReport(pageCount: pagination.pageCount, missingGlyphs: context.missingGlyphs, anchorPages: pagination.anchorPages,
+        return RenderReport(pageCount: pagination.pageCount, missingGlyphs: missingGlyphs, anchorPages: pagination.anchorPages,
                             anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections,
                             preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead,
-                            plainItems: context.plainItems.made, plainItemsVerified: context.plainItems.verified,
-                            plainItemsDiffering: context.plainItems.differing)
+                            secondThreadPages: secondThreadPages,
+                            plainItems: plainItems.made, plainItemsVerified: plainItems.verified,
+                            plainItemsDiffering: plainItems.differing)
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

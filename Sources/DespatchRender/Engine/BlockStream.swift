@@ -33,9 +33,15 @@ final class BlockStream {
 
     /// The blocks of `nodes`, each made by `factory` when it is reached.
     convenience init(nodes: [DocumentNode], factory: BlockFactory) {
-        var index = 0
+        self.init(nodes: nodes, range: nodes.indices, factory: factory)
+    }
+
+    /// The blocks of `nodes[range]`, each made by `factory` when it is reached (with its
+    /// index in the whole of `nodes`, as `BreakLookahead` numbers them).
+    convenience init(nodes: [DocumentNode], range: Range<Int>, factory: BlockFactory) {
+        var index = range.lowerBound
         self.init {
-            guard index < nodes.count else { return nil }
+            guard index < range.upperBound else { return nil }
             defer { index += 1 }
             return try factory.block(nodes[index], index: index)
         }

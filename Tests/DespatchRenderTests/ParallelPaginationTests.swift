@@ -1,0 +1,91 @@
+import DespatchApp
+import DespatchDocument
+@testable import DespatchRender
+import Foundation
+import XCTest
+
+/// A short document is paginated in two parts at once, split at a page break, the second on
+/// a thread with a font map of its own (`ParallelPagination`). Which thread measured a page
+/// must never show: in one part or in two, every render is the same to the byte.
+final class ParallelPaginationTests: XCTestCase {
+    func sampleRender(_ layout: String, parallel: Bool, budget: Int? = nil) throws -> (pdf: Data, report: RenderReport) {
+        let folder = try Repo.temporaryFolder("parallel-\(layout)-\(parallel)-\(budget ?? -1)")
+        let pdf = folder + "/\(layout).pdf"
+        let report = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: layout, output: pdf,
+                                                         options: RenderOptions(shapedTextBudget: budget, parallelPagination: parallel))
+        return (try Data(contentsOf: URL(fileURLWithPath: pdf)), report)
+    }
+
+    func testEveryShippedLayoutIsTheSameInOneOrTwoParts() throws {
+        for layout in ["default", "ambassador-desk", "fr-briefing", "newsletter", "vi-briefing", "executive"] {
+            let two = try sampleRender(layout, parallel: true)
+            let one = try sampleRender(layout, parallel: false)
+            XCTAssertGreaterThan(two.pdf.count, 10_000, layout)
+            XCTAssertEqual(two.pdf, one.pdf, "\(layout): paginating in two parts changed the PDF")
+            XCTAssertEqual(two.report.anchorPages, one.report.anchorPages, layout)
+            XCTAssertEqual(one.report.secondThreadPages, 0, layout)
+            if layout == "default" {
+                // The articles, in full after a page break, are the second part.
+                XCTAssertGreaterThan(two.report.secondThreadPages, 5, "the default digest was paginated in one part")
+                XCTAssertLessThan(two.report.secondThreadPages, two.report.pageCount)
+            }
+            if layout == "executive" {
+                XCTAssertEqual(two.report.secondThreadPages, 0, "a page-limited layout is fitted one part at a time")
+            }
+        }
+    }
+
+    /// A document longer than the shaped-text budget is paginated in one part (and again to
+    /// be painted), as before.
+    func testADocumentOverTheBudgetIsPaginatedInOnePart() throws {
+        let small = try sampleRender("default", parallel: true, budget: 8_000)
+        XCTAssertEqual(small.report.secondThreadPages, 0)
+        XCTAssertEqual(small.pdf, try sampleRender("default", parallel: false).pdf)
+    }
+
+    func paragraph(_ bytes: Int) -> DocumentNode {
+        .paragraph([Span(String(repeating: "word ", count: bytes / 5))], .body, keepWithNext: false)
+    }
+
+    func testTheSplitIsThePageBreakThatDividesTheTextMostEvenly() {
+        let nodes: [DocumentNode] = [
+            .heading(.title, "Cover", anchor: nil), .pageBreak(columns: nil),          // 0, 1
+            paragraph(4_000), .pageBreak(columns: 2),                                    // 2, 3
+            paragraph(6_000), .pageBreak(columns: nil),                                  // 4, 5
+            paragraph(9_000), .pageBreak(columns: 1), paragraph(1_000),                  // 6, 7, 8
+        ]
+        // Before node 5: 5 + 4,000 + 6,000 bytes; from it, 10,000.
+        XCTAssertEqual(ParallelPagination.split(of: nodes, firstColumns: 1, budget: 96 * 1024),
+                       ParallelPagination.Split(node: 5, columns: 2), "the columns in force before the break are handed over")
+        XCTAssertNil(ParallelPagination.split(of: nodes, firstColumns: 1, budget: 15_000), "over the budget")
+        XCTAssertNil(ParallelPagination.split(of: Array(nodes.prefix(5)), firstColumns: 1, budget: 96 * 1024),
+                     "less text than is worth a second thread")
+    }
+
+    func testNoSplitLeavesAPartEmptyOrTooSmall() {
+        // A break before any content would make the first part an empty page.
+        XCTAssertNil(ParallelPagination.split(of: [.spacer(10), .pageBreak(columns: nil), paragraph(20_000)],
+                                              firstColumns: 1, budget: 96 * 1024))
+        // The only break leaves a twentieth of the text on one side.
+        XCTAssertNil(ParallelPagination.split(of: [paragraph(19_000), .pageBreak(columns: nil), paragraph(1_000)],
+                                              firstColumns: 1, budget: 96 * 1024))
+        XCTAssertNotNil(ParallelPagination.split(of: [paragraph(12_000), .pageBreak(columns: nil), paragraph(8_000)],
+                                                 firstColumns: 1, budget: 96 * 1024))
+    }
+
+    /// The second part's pages before its first section heading take the running section
+    /// title the first part ended with, as one pass gives them.
+    func testTheSectionTitleIsCarriedIntoTheSecondPart() {
+        func page(_ anchors: [Anchor], section: String = "") -> PageLayout {
+            PageLayout(placements: [], anchors: anchors, section: section)
+        }
+        let first = [page([Anchor(name: "sec-a", title: "Themes", level: 0)], section: "Themes"),
+                     page([Anchor(name: "sec-b", title: "Reactions", level: 0), Anchor(name: "r", title: "Envoy", level: 1)]),
+                     page([])]
+        XCTAssertEqual(ParallelPagination.section(after: first), "Reactions")
+        var rest = [page([]), page([Anchor(name: "x", title: "An article", level: 1)]),
+                    page([Anchor(name: "sec-c", title: "Articles", level: 0)], section: "Articles"), page([], section: "Articles")]
+        ParallelPagination.carry(section: "Reactions", into: &rest)
+        XCTAssertEqual(rest.map(\.section), ["Reactions", "Reactions", "Articles", "Articles"])
+    }
+}
