@@ -144,7 +144,7 @@ public struct DigestPipeline {
             setUpClock.mark("fonts (second core)")
             DocumentRenderer.prepareHyphenation(for: layout)
             setUpClock.mark("hyphenation patterns (second core)")
-            if case .success(let made)? = renderer, options.parallelPagination ?? true, layout.maxPages == nil {
+            if case .success(let made)? = renderer, options.parallelPagination ?? RenderRequest.parallelPaginationByDefault, layout.maxPages == nil {
                 made.prepareParallelPagination()
                 setUpClock.mark("second font map (second core)")
             }

@@ -31,7 +31,8 @@ public struct RenderRequest: Sendable {
     /// Paginate a document within the shaped-text budget in two parts at once, split at a
     /// page break (see `ParallelPagination`). Either way gives the same PDF; a test compares
     /// the two. DESPATCH_PARALLEL_PAGINATION=0 turns it off, for timing the difference.
-    public var parallelPagination = ProcessInfo.processInfo.environment["DESPATCH_PARALLEL_PAGINATION"] != "0"
+    public var parallelPagination = RenderRequest.parallelPaginationByDefault
+    public static let parallelPaginationByDefault = ProcessInfo.processInfo.environment["DESPATCH_PARALLEL_PAGINATION"] != "0"
 
     /// 96 KB of text (about thirty pages: every shipped layout of the samples is within it),
     /// or DESPATCH_SHAPED_TEXT_BUDGET bytes when set. The first pass over a longer document
@@ -75,7 +76,9 @@ public struct RenderReport: Sendable {
     /// paginated in one part.
     public var secondThreadPages: Int = 0
     /// Paragraphs itemized without `pango_itemize` (`PlainItemizer`); with verification on,
-    /// how many were itemized by Pango too and how many of those came out otherwise.
+    /// how many were itemized by Pango too and how many of those came out otherwise. Counted
+    /// on both threads of a parallel pagination: a paragraph repeated on both sides of the
+    /// split is itemized (and counted) by each, where one pass would remember it.
     public var plainItems: Int = 0
     public var plainItemsVerified: Int = 0
     public var plainItemsDiffering: Int = 0
@@ -84,14 +87,11 @@ public struct RenderReport: Sendable {
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
 public final class DocumentRenderer {
     let pango: PangoEnvironment
-    /// Where the fonts are, for the font map of a second thread (`ParallelPagination`).
-    let fontsDirectory: String
 
     /// Loads the fonts of `fontsDirectory` (only those) once for any number of documents.
     public init(fontsDirectory: String) throws {
         let fonts = try FontLibrary(directory: fontsDirectory)
         pango = try PangoEnvironment(fonts: fonts)
-        self.fontsDirectory = fontsDirectory
     }
 
     /// Font families available from the fonts folder.
@@ -118,10 +118,11 @@ public final class DocumentRenderer {
     private let spareLock = NSLock()
 
     /// Makes the font map that a parallel pagination's second thread will use (see
-    /// `ParallelPagination`), so that a caller can make it on another core while it analyses;
-    /// otherwise that thread makes its own when it starts. Any failure is left for then.
+    /// `ParallelPagination`), over the same fonts, so that a caller can make it on another
+    /// core while it analyses; otherwise that thread makes its own when it starts. Any failure
+    /// is left for then. The next render takes it, and lets it go if it has no use for it.
     public func prepareParallelPagination() {
-        guard let made = try? PangoEnvironment(fonts: FontLibrary(directory: fontsDirectory)) else { return }
+        guard let made = try? PangoEnvironment(fonts: pango.fonts) else { return }
         spareLock.lock(); defer { spareLock.unlock() }
         if spareFontMap == nil { spareFontMap = made }
     }
@@ -155,6 +156,9 @@ public final class DocumentRenderer {
         // were shaped with, so they live until the pages are painted.
         var secondParts: [SecondPagination] = []
         var secondThreadPages = 0
+        // The font map made ahead for a second thread, taken now so that it goes with this
+        // render when the document has no use for it.
+        var spareFontMap = takeSpareFontMap()
         // Set once a pagination finds the document longer than the budget: a page-limited
         // layout's later paginations of it do without the lookahead from the start.
         var knownLong = false
@@ -166,8 +170,14 @@ public final class DocumentRenderer {
             // A page-limited layout is paginated again and again by the fitter: one part at a time.
             if request.parallelPagination, layout.maxPages == nil,
                let split = ParallelPagination.split(of: tree.nodes, firstColumns: firstColumns, budget: context.layoutBudgetBytes) {
-                return try paginateInParallel(tree, at: split)
+                if let joined = ParallelPagination.paginate(tree.nodes, at: split, firstColumns: firstColumns, breaker: breaker,
+                                                            factory: factory, context: context, fontMap: spareFontMap) {
+                    return join(joined, tree: tree, split: split)
+                }
+                // A part failed: one pass finds the failure a single pass meets first.
+                context.resetLayoutBudget()
             }
+            spareFontMap = nil
             var pagination = Pagination(tree: tree)
             try withLookahead(over: tree) {
                 try breaker.paginate(BlockStream(nodes: tree.nodes, factory: factory), columns: firstColumns, in: context) { page in
@@ -182,35 +192,20 @@ public final class DocumentRenderer {
             }
             return pagination
         }
-        // The part before the split here, the rest on a second thread (see `ParallelPagination`),
-        // without the lookahead: both cores are busy paginating.
-        func paginateInParallel(_ tree: DocumentTree, at split: ParallelPagination.Split) throws -> Pagination {
-            let second = SecondPagination(nodes: tree.nodes, split: split, fontMap: takeSpareFontMap(), fontsDirectory: fontsDirectory,
-                                          hyphenator: hyphenator,
-                                          budget: context.layoutBudgetBytes, breaker: breaker, factory: factory)
-            secondParts.append(second)
-            var first: [PageLayout] = []
-            let firstResult = Result {
-                try breaker.paginate(BlockStream(nodes: tree.nodes, range: 0..<split.node, factory: factory),
-                                     columns: firstColumns, in: context) { first.append($0) }
-            }
-            let firstDone = Date()
-            let secondResult = Result { try second.wait() }
-            let waited = Date().timeIntervalSince(firstDone)
-            _ = try firstResult.get()  // the first part's failure is the one a single pass would meet first
-            var rest = try secondResult.get()
-            ParallelPagination.carry(section: ParallelPagination.section(after: first), into: &rest)
-            if first.count + rest.count > request.maxPages { throw RenderError.tooManyPages(limit: request.maxPages) }
-            // Kept, as in one pass, when all the shaped text fits the budget together.
-            let retained = context.retainedLayoutBytes + (second.context?.retainedLayoutBytes ?? 0)
-            let keep = !context.layoutBudgetExceeded && second.context?.layoutBudgetExceeded != true && retained <= context.layoutBudgetBytes
+        // The pages of a parallel pagination (see `ParallelPagination`), kept, as in one pass,
+        // when all the shaped text fits the budget together.
+        func join(_ joined: ParallelPagination.Joined, tree: DocumentTree, split: ParallelPagination.Split) -> Pagination {
+            secondParts.append(joined.second)
+            let second = joined.second.context
+            let retained = context.retainedLayoutBytes + (second?.retainedLayoutBytes ?? 0)
+            let keep = !context.layoutBudgetExceeded && second?.layoutBudgetExceeded != true && retained <= context.layoutBudgetBytes
             if !keep { knownLong = true }
             var pagination = Pagination(tree: tree)
-            for page in first + rest { pagination.record(page, keep: keep) }
-            secondThreadPages = rest.count
-            clock.note("parallel pagination: pages 1-\(first.count) here, \(first.count + 1)-\(pagination.pageCount) "
+            for page in joined.pages { pagination.record(page, keep: keep) }
+            secondThreadPages += joined.pages.count - joined.firstCount
+            clock.note("parallel pagination: pages 1-\(joined.firstCount) here, \(joined.firstCount + 1)-\(pagination.pageCount) "
                        + "on a second thread (from node \(split.node) of \(tree.nodes.count)), "
-                       + String(format: "waited %.1f ms for it", waited * 1000))
+                       + String(format: "waited %.1f ms for it", joined.waited * 1000))
             return pagination
         }
         // A document painted from its first pagination (one within the shaped-text budget,

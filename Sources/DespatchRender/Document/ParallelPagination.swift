@@ -34,12 +34,14 @@ enum ParallelPagination {
     static let minimumBytes = 12_000
 
     /// The page break that divides the text of `nodes` most evenly, when the document has
-    /// between `minimumBytes` and `budget` bytes of text and the smaller part holds at least
-    /// a quarter of it; nil otherwise.
+    /// from `minimumBytes` to three quarters of `budget` bytes of text and the smaller part
+    /// holds at least a quarter of it; nil otherwise. (What the budget counts is the text as
+    /// shaped, with its soft hyphens, two bytes each: a document near the budget would be
+    /// split, found to be over it, and paginated again in one part.)
     static func split(of nodes: [DocumentNode], firstColumns: Int, budget: Int) -> Split? {
         let sizes = nodes.map(textBytes)
         let total = sizes.reduce(0, +)
-        guard total >= minimumBytes, total <= budget else { return nil }
+        guard total >= minimumBytes, total <= budget / 4 * 3 else { return nil }
         var before = 0
         var columns = max(1, firstColumns)
         var seenContent = false
@@ -100,11 +102,47 @@ enum ParallelPagination {
     }
 }
 
+extension ParallelPagination {
+    /// Both parts' pages, joined, and the second part (whose context owns the fonts its
+    /// blocks were shaped with).
+    struct Joined {
+        var pages: [PageLayout]
+        var firstCount: Int
+        var second: SecondPagination
+        /// How long the first thread waited for the second once its own part was done.
+        var waited: TimeInterval
+    }
+
+    /// Paginates `nodes` in two parts at `split`: the first here with `context`, the second on
+    /// a thread of its own with a font map over the same fonts (`fontMap`, made ahead, or one
+    /// made there). Nil when either part failed or the pages are more than the breaker
+    /// allows: the caller then paginates in one part, which meets the failure a single pass
+    /// meets first (the second part, run alone, could fail on a later page than the first
+    /// part's page limit).
+    static func paginate(_ nodes: [DocumentNode], at split: Split, firstColumns: Int, breaker: PageBreaker,
+                         factory: BlockFactory, context: RenderContext, fontMap: PangoEnvironment?) -> Joined? {
+        let second = SecondPagination(nodes: nodes, split: split, fontMap: fontMap, fonts: context.pango.fonts,
+                                      hyphenator: context.hyphenator, budget: context.layoutBudgetBytes,
+                                      breaker: breaker, factory: factory)
+        var first: [PageLayout] = []
+        let firstSucceeded = (try? breaker.paginate(BlockStream(nodes: nodes, range: 0..<split.node, factory: factory),
+                                                    columns: firstColumns, in: context) { first.append($0) }) != nil
+        let firstDone = Date()
+        let rest = try? second.wait()
+        let waited = Date().timeIntervalSince(firstDone)
+        guard firstSucceeded, var rest, first.count + rest.count <= breaker.maxPages else { return nil }
+        carry(section: section(after: first), into: &rest)
+        return Joined(pages: first + rest, firstCount: first.count, second: second, waited: waited)
+    }
+}
+
 /// The second part of a `ParallelPagination`, paginated on a thread of its own.
 ///
 /// Everything it makes (the font map, the context, the blocks and their shaped text) is made
 /// and used on that thread until `wait` returns, and afterwards only by the caller: the
-/// semaphore orders the two. That is what the unchecked `Sendable` stands for.
+/// semaphore orders the two, and the thread lets go of the object before it signals, so the
+/// object is always let go (and its font map torn down) on the caller's thread. That is what
+/// the unchecked `Sendable` stands for.
 final class SecondPagination: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<[PageLayout], Error> = .success([])
@@ -120,28 +158,38 @@ final class SecondPagination: @unchecked Sendable {
     }
 
     /// Starts paginating `nodes[split.node...]` with a font map of its own: `fontMap`, made
-    /// ahead and used by no other thread, or one made here over the fonts of `fontsDirectory`.
-    init(nodes: [DocumentNode], split: ParallelPagination.Split, fontMap: PangoEnvironment?, fontsDirectory: String,
+    /// ahead and used by no other thread, or one made there over `fonts` (the first thread's
+    /// fontconfig set-up: a configuration is safe to share, and every font map of a process
+    /// shares fontconfig's default one unless told otherwise).
+    init(nodes: [DocumentNode], split: ParallelPagination.Split, fontMap: PangoEnvironment?, fonts: FontLibrary,
          hyphenator: Hyphenator?, budget: Int, breaker: PageBreaker, factory: BlockFactory) {
         nonisolated(unsafe) let madeAhead = fontMap
-        let thread = Thread { [self] in
-            defer { done.signal() }
-            do {
-                let pango = try madeAhead ?? PangoEnvironment(fonts: try FontLibrary(directory: fontsDirectory))
-                self.pango = pango
-                let context = RenderContext(pango: pango, hyphenator: hyphenator)
-                context.layoutBudgetBytes = budget
-                self.context = context
-                var pages: [PageLayout] = []
-                try breaker.paginate(BlockStream(nodes: nodes, range: split.node..<nodes.count, factory: factory),
-                                     columns: split.columns, in: context) { pages.append($0) }
-                result = .success(pages)
-            } catch {
-                result = .failure(error)
-            }
+        let done = self.done
+        let thread = Thread { [weak self] in
+            // The strong reference lasts for the call only: it is gone before the signal.
+            self?.run(nodes: nodes, split: split, fontMap: madeAhead, fonts: fonts, hyphenator: hyphenator,
+                      budget: budget, breaker: breaker, factory: factory)
+            done.signal()
         }
         thread.name = "despatch-pagination"
         thread.start()
+    }
+
+    private func run(nodes: [DocumentNode], split: ParallelPagination.Split, fontMap: PangoEnvironment?, fonts: FontLibrary,
+                     hyphenator: Hyphenator?, budget: Int, breaker: PageBreaker, factory: BlockFactory) {
+        do {
+            let pango = try fontMap ?? PangoEnvironment(fonts: fonts)
+            self.pango = pango
+            let context = RenderContext(pango: pango, hyphenator: hyphenator)
+            context.layoutBudgetBytes = budget
+            self.context = context
+            var pages: [PageLayout] = []
+            try breaker.paginate(BlockStream(nodes: nodes, range: split.node..<nodes.count, factory: factory),
+                                 columns: split.columns, in: context) { pages.append($0) }
+            result = .success(pages)
+        } catch {
+            result = .failure(error)
+        }
     }
 
     /// Waits for the second part and gives its pages (or what it failed with).
