@@ -18,9 +18,10 @@ import Foundation
 /// until they are painted on the first thread, once the second has finished; cairo shares
 /// one font face per font file between the maps, so each font is embedded once.
 ///
-/// Used for documents whose text is within the shaped-text budget (those painted from their
-/// first pagination); a longer document is paginated twice anyway, page by page, to keep its
-/// memory flat.
+/// Used for documents whose text is well within the shaped-text budget (those painted from
+/// their first pagination); a longer document is paginated twice anyway, page by page, to keep
+/// its memory flat, and a page-limited layout is fitted one pagination after another. A part
+/// that fails sends the document back to one pass, which meets the failure one pass meets.
 enum ParallelPagination {
     /// Where the second part starts: the index of a page-break node, and the column count in
     /// force just before it.
@@ -29,8 +30,9 @@ enum ParallelPagination {
         var columns: Int
     }
 
-    /// Documents with less text than this are paginated in one part: a thread and a second
-    /// font map cost more than half of their pagination saves.
+    /// Documents with less text than this (about four pages) are paginated in one part: the
+    /// thread and the second font map (about a millisecond) would take much of what the
+    /// split saves.
     static let minimumBytes = 12_000
 
     /// The page break that divides the text of `nodes` most evenly, when the document has
