@@ -207,8 +207,7 @@ struct ArticleStructure {
                 start -= 1
                 if b[start] & 0xC0 != 0x80 { taken += 1 }
             }
-            return (String(decoding: UnsafeBufferPointer(rebasing: b[0..<end]), as: UTF8.self),
-                    String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
+            return (UTF8Scan.string(b, 0, end), UTF8Scan.string(b, start, b.count))
         }
         let v = Vocabulary.shared
         var head = TextFolding.fold(headText)

@@ -132,7 +132,7 @@ public struct SentenceSplitter: Sendable {
             lo = p
         }
         guard lo < i else { return false }
-        let word = String(decoding: b[lo..<i], as: UTF8.self)
+        let word = b.withUnsafeBufferPointer { UTF8Scan.string($0, lo, i) }
         let folded = TextFolding.fold(word)
         if numericAbbreviationTable.contains(folded) {
             var k = i + 1

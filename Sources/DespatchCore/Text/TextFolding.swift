@@ -69,7 +69,7 @@ public enum TextFolding {
                 for k in start..<(start + Int(entry.count)) { out.append(table.bytes[k]) }
                 i += length
             }
-            return String(decoding: out, as: UTF8.self)
+            return out.withUnsafeBufferPointer { UTF8Scan.string($0, 0, $0.count) }
         }
         return mapped ?? slowFold(text)
     }
@@ -162,7 +162,7 @@ public enum TextFolding {
             if let separator, !out.isEmpty { out.append(separator) }
             out.append(contentsOf: b[a..<z])
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { UTF8Scan.string($0, 0, $0.count) }
     }
 
     /// True when the two texts are equal once folded.

@@ -36,7 +36,9 @@ public enum Tokenizer {
     public static func tokens(utf8 b: [UInt8]) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(b.count / 5)
-        scan(b) { a, z in result.append(Token(text: String(decoding: b[a..<z], as: UTF8.self), offset: a, length: z - a)) }
+        b.withUnsafeBufferPointer { u in
+            scan(b) { a, z in result.append(Token(text: UTF8Scan.string(u, a, z), offset: a, length: z - a)) }
+        }
         return result
     }
 
@@ -61,9 +63,11 @@ public enum Tokenizer {
         var words: [String] = [], spans: [Span] = []
         words.reserveCapacity(b.count / 5)
         spans.reserveCapacity(b.count / 5)
-        scan(b) { a, z in
-            words.append(String(decoding: b[a..<z], as: UTF8.self))
-            spans.append(Span(offset: a, length: z - a))
+        b.withUnsafeBufferPointer { u in
+            scan(b) { a, z in
+                words.append(UTF8Scan.string(u, a, z))
+                spans.append(Span(offset: a, length: z - a))
+            }
         }
         return (words, spans)
     }
@@ -116,7 +120,7 @@ public enum Tokenizer {
         let b = Array(text.utf8)
         var words: [String] = []
         words.reserveCapacity(b.count / 5)
-        scan(b) { a, z in words.append(String(decoding: b[a..<z], as: UTF8.self)) }
+        b.withUnsafeBufferPointer { u in scan(b) { a, z in words.append(UTF8Scan.string(u, a, z)) } }
         return words
     }
 
