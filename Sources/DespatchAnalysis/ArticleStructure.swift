@@ -194,41 +194,59 @@ struct ArticleStructure {
 
     static func isCaption(_ p: String) -> Bool {
         // The first 8 and the last 70 scalars, found on the UTF-8 bytes (a scalar starts at
-        // every byte that is not a continuation byte).
+        // every byte that is not a continuation byte), folded: ASCII (most paragraphs) is
+        // folded by lowering its capitals in place, anything else by `TextFolding.fold`.
         var copy = p
-        let (headText, tailText) = copy.withUTF8 { b -> (String, String) in
+        return copy.withUTF8 { b -> Bool in
             var end = 0, seen = 0
             while end < b.count {
                 if b[end] & 0xC0 != 0x80 { if seen == 8 { break }; seen += 1 }
                 end += 1
             }
             var start = b.count, taken = 0
+            var ascii = true
             while start > 0, taken < 70 {
                 start -= 1
                 if b[start] & 0xC0 != 0x80 { taken += 1 }
+                if b[start] >= 0x80 { ascii = false }
             }
-            return (UTF8Scan.string(b, 0, end), UTF8Scan.string(b, start, b.count))
-        }
-        let v = Vocabulary.shared
-        var head = TextFolding.fold(headText)
-        if head.withUTF8({ h in v.captionStarts.contains { ByteSearch.hasPrefix($0, in: h) } }) { return true }
-        var f = TextFolding.fold(tailText)
-        return f.withUTF8 { t in
-            if v.captionInside.contains(where: { ByteSearch.offset(of: $0, in: t) != nil }) { return true }
-            // "... Photo: VNA" at the very end, with a short credit.
-            for marker in v.captionEnds {
-                guard let at = ByteSearch.offset(of: marker, in: t, last: true) else { continue }
-                let credit = UnsafeBufferPointer(rebasing: t[(at + marker.utf8.count)...])
-                // Its words (runs between spaces) and whether it holds or ends with a full stop.
-                var words = 0, inWord = false
-                for b in credit {
-                    if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            for k in 0..<end where b[k] >= 0x80 { ascii = false }
+            if ascii {
+                // Lowered on the stack: the head and the tail are 78 bytes at most.
+                let headCount = end, tailCount = b.count - start
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headCount + tailCount) { buffer in
+                    for k in 0..<headCount { let c = b[k]; buffer[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                    for k in 0..<tailCount { let c = b[start + k]; buffer[headCount + k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
+                    let lowered = UnsafeBufferPointer(buffer)
+                    return hasCaptionMarker(head: UnsafeBufferPointer(rebasing: lowered[0..<headCount]),
+                                            tail: UnsafeBufferPointer(rebasing: lowered[headCount...]))
                 }
-                let dot = credit.contains(0x2E), endsWithDot = credit.last == 0x2E
-                if words <= 5, !dot || endsWithDot && words <= 3 { return true }
             }
-            return false
+            var head = TextFolding.fold(UTF8Scan.string(b, 0, end))
+            var tail = TextFolding.fold(UTF8Scan.string(b, start, b.count))
+            return head.withUTF8 { h in tail.withUTF8 { t in hasCaptionMarker(head: h, tail: t) } }
         }
+    }
+
+    /// Whether the folded first characters of a paragraph start with a caption marker, or its
+    /// folded last characters hold one (see boilerplate.txt).
+    static func hasCaptionMarker(head h: UnsafeBufferPointer<UInt8>, tail t: UnsafeBufferPointer<UInt8>) -> Bool {
+        let v = Vocabulary.shared
+        if v.captionStarts.contains(where: { ByteSearch.hasPrefix($0, in: h) }) { return true }
+        if v.captionInside.contains(where: { ByteSearch.offset(of: $0, in: t) != nil }) { return true }
+        // "... Photo: VNA" at the very end, with a short credit.
+        for marker in v.captionEnds {
+            guard let at = ByteSearch.offset(of: marker, in: t, last: true) else { continue }
+            let credit = UnsafeBufferPointer(rebasing: t[(at + marker.utf8.count)...])
+            // Its words (runs between spaces) and whether it holds or ends with a full stop.
+            var words = 0, inWord = false
+            for b in credit {
+                if b == 0x20 { inWord = false } else if !inWord { inWord = true; words += 1 }
+            }
+            let dot = credit.contains(0x2E), endsWithDot = credit.last == 0x2E
+            if words <= 5, !dot || endsWithDot && words <= 3 { return true }
+        }
+        return false
     }
 
     static func stripCaptionCredit(_ p: String) -> String {

@@ -49,11 +49,14 @@ extension StringProtocol {
 func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, last: Bool) -> Int? {
     guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return nil }
     let first = Int32(n[0]), end = haystack.count - needle.count
+    // A candidate's last byte is compared before the call of memcmp: markers that start with
+    // a space (" photo: ") have a candidate at every space of the text.
+    let lastOffset = needle.count - 1, lastByte = n[lastOffset]
     if last {
         let byte = n[0]
         var i = end
         while i >= 0 {
-            if h[i] == byte, memcmp(h + i, n, needle.count) == 0 { return i }
+            if h[i] == byte, h[i + lastOffset] == lastByte, memcmp(h + i, n, needle.count) == 0 { return i }
             i -= 1
         }
     } else {
@@ -61,7 +64,7 @@ func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBuffer
         var i = 0
         while i <= end, let p = memchr(h + i, first, end + 1 - i) {
             let at = UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self) - h
-            if memcmp(h + at, n, needle.count) == 0 { return at }
+            if h[at + lastOffset] == lastByte, memcmp(h + at, n, needle.count) == 0 { return at }
             i = at + 1
         }
     }
