@@ -194,38 +194,22 @@ struct ArticleStructure {
 
     static func isCaption(_ p: String) -> Bool {
         // The first 8 and the last 70 scalars, found on the UTF-8 bytes (a scalar starts at
-        // every byte that is not a continuation byte), folded: ASCII (most paragraphs) is
-        // folded by lowering its capitals in place, anything else by `TextFolding.fold`.
+        // every byte that is not a continuation byte), folded.
         var copy = p
-        return copy.withUTF8 { b -> Bool in
+        var (head, tail) = copy.withUTF8 { b -> (String, String) in
             var end = 0, seen = 0
             while end < b.count {
                 if b[end] & 0xC0 != 0x80 { if seen == 8 { break }; seen += 1 }
                 end += 1
             }
             var start = b.count, taken = 0
-            var ascii = true
             while start > 0, taken < 70 {
                 start -= 1
                 if b[start] & 0xC0 != 0x80 { taken += 1 }
-                if b[start] >= 0x80 { ascii = false }
             }
-            for k in 0..<end where b[k] >= 0x80 { ascii = false }
-            if ascii {
-                // Lowered on the stack: the head and the tail are 78 bytes at most.
-                let headCount = end, tailCount = b.count - start
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: headCount + tailCount) { buffer in
-                    for k in 0..<headCount { let c = b[k]; buffer[k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
-                    for k in 0..<tailCount { let c = b[start + k]; buffer[headCount + k] = c >= 0x41 && c <= 0x5A ? c + 32 : c }
-                    let lowered = UnsafeBufferPointer(buffer)
-                    return hasCaptionMarker(head: UnsafeBufferPointer(rebasing: lowered[0..<headCount]),
-                                            tail: UnsafeBufferPointer(rebasing: lowered[headCount...]))
-                }
-            }
-            var head = TextFolding.fold(UTF8Scan.string(b, 0, end))
-            var tail = TextFolding.fold(UTF8Scan.string(b, start, b.count))
-            return head.withUTF8 { h in tail.withUTF8 { t in hasCaptionMarker(head: h, tail: t) } }
+            return (TextFolding.fold(UTF8Scan.string(b, 0, end)), TextFolding.fold(UTF8Scan.string(b, start, b.count)))
         }
+        return head.withUTF8 { h in tail.withUTF8 { t in hasCaptionMarker(head: h, tail: t) } }
     }
 
     /// Whether the folded first characters of a paragraph start with a caption marker, or its

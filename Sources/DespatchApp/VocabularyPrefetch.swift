@@ -1,4 +1,5 @@
 import DespatchAnalysis
+import DespatchRender
 import Foundation
 
 /// Starts loading the analysis vocabulary on the second core as the process starts, for the
@@ -15,23 +16,26 @@ import Foundation
 public enum VocabularyPrefetch {
     private static let group = DispatchGroup()
 
-    /// Starts the loading when `arguments` (the process's, program name first) run a command
-    /// that analyses; does nothing otherwise.
-    public static func begin(arguments: [String]) {
-        guard analyses(arguments) else { return }
-        DispatchQueue.global().async(group: group) { _ = Vocabulary.shared }
+    /// Starts the loading when `arguments` (the process's, program name first) run one of the
+    /// commands named in `analysing` (or the default command, when `analysesByDefault`);
+    /// does nothing otherwise.
+    public static func begin(arguments: [String], analysing: Set<String>, analysesByDefault: Bool) {
+        guard analyses(arguments, analysing: analysing, analysesByDefault: analysesByDefault) else { return }
+        DispatchQueue.global().async(group: group) {
+            let clock = PhaseClock()
+            _ = Vocabulary.shared
+            clock.mark("vocabulary (before the command line was parsed)")
+        }
         atexit { VocabularyPrefetch.group.wait() }
     }
 
-    /// The commands that analyse: `digest` (also when no command is named, as it is the
-    /// default), `analyze`, `eval`, `export` and `brief`. Not `bench`, whose analysis
-    /// scenario runs in a process of its own and measures the loading as it always has; not
-    /// a request for help or the version.
-    public static func analyses(_ arguments: [String]) -> Bool {
+    /// Whether the command line runs a command that analyses: its first word names one of
+    /// `analysing`, or it names none (no words, or options only) and the default command
+    /// analyses. Not a request for help or the version.
+    public static func analyses(_ arguments: [String], analysing: Set<String>, analysesByDefault: Bool) -> Bool {
         let words = arguments.dropFirst()
         if words.contains(where: { $0 == "-h" || $0 == "--help" || $0 == "--version" }) { return false }
-        guard let first = words.first else { return true }
-        if first.hasPrefix("-") { return true }  // options of the default command, digest
-        return ["digest", "analyze", "eval", "export", "brief"].contains(first)
+        guard let first = words.first, !first.hasPrefix("-") else { return analysesByDefault }
+        return analysing.contains(first)
     }
 }

@@ -3,7 +3,7 @@ import DespatchApp
 import Foundation
 
 /// `despatch analyze`: the analysis as JSON (the contract in ANALYSIS-JSON.md) or a summary.
-struct AnalyzeCommand: ParsableCommand {
+struct AnalyzeCommand: ParsableCommand, AnalysingCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
         abstract: "Analyse the articles and print the digest model."

@@ -4,7 +4,7 @@ import DespatchArchive
 import Foundation
 
 /// `despatch brief`: the weekly briefs from the archive, one PDF per layout.
-struct BriefCommand: ParsableCommand {
+struct BriefCommand: ParsableCommand, AnalysingCommand {
     static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "Write the weekly brief of the archive's articles: brief-<week>-<layout>.pdf per layout."

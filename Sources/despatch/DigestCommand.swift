@@ -3,7 +3,7 @@ import DespatchApp
 import Foundation
 
 /// `despatch digest`: render the briefing PDF from a folder of articles.
-struct DigestCommand: ParsableCommand {
+struct DigestCommand: ParsableCommand, AnalysingCommand {
     static let configuration = CommandConfiguration(
         commandName: "digest",
         abstract: "Read the articles, analyse them and write the digest PDF."

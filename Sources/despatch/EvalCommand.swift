@@ -3,7 +3,7 @@ import DespatchApp
 import Foundation
 
 /// `despatch eval`: precision, recall and F1 of the analysis against a hand-made answer key.
-struct EvalCommand: ParsableCommand {
+struct EvalCommand: ParsableCommand, AnalysingCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score the analysis against a gold file: reactions, countries, stances, task lists, alignment, themes."

@@ -3,7 +3,7 @@ import DespatchApp
 import Foundation
 
 /// `despatch export`: the digest as HTML (e-mail editions) or Typst markup.
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: ParsableCommand, AnalysingCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the digest as HTML or Typst markup instead of PDF."

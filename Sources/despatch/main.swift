@@ -1,5 +1,3 @@
-import DespatchApp
-
 // Before the command line is parsed: see `VocabularyPrefetch`.
-VocabularyPrefetch.begin(arguments: CommandLine.arguments)
+Despatch.prefetchVocabulary(arguments: CommandLine.arguments)
 Despatch.main()

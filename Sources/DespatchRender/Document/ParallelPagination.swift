@@ -55,7 +55,7 @@ enum ParallelPagination {
                 if seenContent, best.map({ max(before, total - before) < max($0.before, total - $0.before) }) ?? true {
                     best = (Split(node: i, columns: columns), before)
                 }
-                if let c { columns = max(1, min(3, c)) }
+                if let c { columns = PageBreaker.columnCount(c) }
             case .spacer:
                 break
             default:
@@ -85,9 +85,9 @@ enum ParallelPagination {
     }
 
     /// The section title in force after `pages` (the running header's {section}): the last
-    /// section heading on them, or the one the first of them started with.
-    static func section(after pages: [PageLayout], initial: String = "") -> String {
-        var current = initial
+    /// section heading on them, or none.
+    static func section(after pages: [PageLayout]) -> String {
+        var current = ""
         for page in pages {
             if let last = page.anchors.last(where: { $0.level == 0 }) { current = last.title }
         }

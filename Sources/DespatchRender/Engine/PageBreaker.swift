@@ -22,6 +22,9 @@ final class PageBreaker {
     let geometry: PageGeometry
     let maxPages: Int
 
+    /// The column count a page break asks for, within what a layout allows (1 to 3).
+    static func columnCount(_ requested: Int) -> Int { max(1, min(3, requested)) }
+
     init(geometry: PageGeometry, maxPages: Int) {
         self.geometry = geometry
         self.maxPages = maxPages
@@ -88,7 +91,7 @@ final class PageBreaker {
         while let block = try stream.next() {
             if let pageBreak = block as? PageBreakBlock {
                 if pageHasContent { try finishPage() }
-                if let c = pageBreak.columns { columns = max(1, min(3, c)) }
+                if let c = pageBreak.columns { columns = Self.columnCount(c) }
                 continue
             }
             if block is SpacerBlock, !frameHasContent { continue }
