@@ -82,6 +82,12 @@ public struct RenderReport: Sendable {
     public var plainItems: Int = 0
     public var plainItemsVerified: Int = 0
     public var plainItemsDiffering: Int = 0
+    /// Paragraphs whose line breaks were chosen over `PlainLineBreaks` instead of Pango's
+    /// analysis; with verification on, how many were compared and how many differed (both
+    /// threads counted, as above).
+    public var plainBreaks: Int = 0
+    public var plainBreaksVerified: Int = 0
+    public var plainBreaksDiffering: Int = 0
 }
 
 /// The rendering pipeline: blocks from the digest, pagination with Pango, painting with Cairo.
@@ -246,6 +252,13 @@ public final class DocumentRenderer {
             guard let counts = part.context?.plainItems else { continue }
             plainItems = (plainItems.made + counts.made, plainItems.verified + counts.verified, plainItems.differing + counts.differing)
         }
+        var plainBreaks = context.plainBreaks
+        for part in secondParts {
+            guard let counts = part.context?.plainBreaks else { continue }
+            plainBreaks = (plainBreaks.made + counts.made, plainBreaks.verified + counts.verified, plainBreaks.differing + counts.differing)
+        }
+        clock.note("plain breaks: \(plainBreaks.made) paragraph(s) broken without pango_get_log_attrs"
+                   + (plainBreaks.verified > 0 ? ", \(plainBreaks.verified) verified, \(plainBreaks.differing) differing" : ""))
         clock.note("plain items: \(plainItems.made) paragraph(s) itemized without pango_itemize"
                    + (plainItems.verified > 0 ? ", \(plainItems.verified) verified, \(plainItems.differing) differing" : ""))
         clock.mark("measure and paginate (\(pagination.pageCount) pages)")
@@ -305,7 +318,9 @@ public final class DocumentRenderer {
                             preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead,
                             secondThreadPages: secondThreadPages,
                             plainItems: plainItems.made, plainItemsVerified: plainItems.verified,
-                            plainItemsDiffering: plainItems.differing)
+                            plainItemsDiffering: plainItems.differing,
+                            plainBreaks: plainBreaks.made, plainBreaksVerified: plainBreaks.verified,
+                            plainBreaksDiffering: plainBreaks.differing)
     }
 
     static func geometry(_ page: PageSpec) -> PageGeometry {

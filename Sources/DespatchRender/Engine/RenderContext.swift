@@ -35,6 +35,10 @@ final class RenderContext {
         (shaper.plainItemizer.made, shaper.plainItemizer.verified, shaper.plainItemizer.differing)
     }
 
+    /// Paragraphs broken over `PlainLineBreaks`, and (when verified) how many were compared
+    /// with Pango's analysis and how many differed.
+    var plainBreaks: (made: Int, verified: Int, differing: Int) { shaper.plainBreaks }
+
     static let pangoLinesByDefault = ProcessInfo.processInfo.environment["DESPATCH_PANGO_LINES"] == "1"
 
     init(pango: PangoEnvironment, hyphenator: Hyphenator?) {

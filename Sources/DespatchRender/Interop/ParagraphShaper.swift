@@ -82,9 +82,32 @@ final class ParagraphShaper {
     var usesPlainItems = ParagraphShaper.plainItemsByDefault
     nonisolated(unsafe) static var plainItemsByDefault = ProcessInfo.processInfo.environment["DESPATCH_PLAIN_ITEMS"] != "0"
 
+    /// Whether the first fit takes its break opportunities from `PlainLineBreaks` when it
+    /// can make them (DESPATCH_PLAIN_BREAKS=0 turns it off, for timing; a test compares both
+    /// ways), and whether each is compared with Pango's (DESPATCH_VERIFY_PLAIN_BREAKS=1, tests).
+    var usesPlainBreaks = ParagraphShaper.plainBreaksByDefault
+    nonisolated(unsafe) static var plainBreaksByDefault = ProcessInfo.processInfo.environment["DESPATCH_PLAIN_BREAKS"] != "0"
+    var verifiesPlainBreaks = ParagraphShaper.verifiesPlainBreaksByDefault
+    nonisolated(unsafe) static var verifiesPlainBreaksByDefault = ProcessInfo.processInfo.environment["DESPATCH_VERIFY_PLAIN_BREAKS"] == "1"
+    /// Paragraphs broken over `PlainLineBreaks`, how many were compared with Pango's
+    /// analysis, and how many differed in a field the first fit reads.
+    private(set) var plainBreaks = (made: 0, verified: 0, differing: 0)
+
     init(context: OpaquePointer) {
         self.context = context
         plainItemizer = PlainItemizer(context: context)
+    }
+
+    /// Whether two analyses agree on every field the first fit reads (`break_inserts_hyphen`
+    /// only where a line may break).
+    static func sameBreakOpportunities(_ a: [PangoLogAttr], _ b: [PangoLogAttr]) -> Bool {
+        guard a.count == b.count else { return false }
+        for (x, y) in zip(a, b) {
+            if x.is_line_break != y.is_line_break || x.is_mandatory_break != y.is_mandatory_break
+                || x.is_char_break != y.is_char_break || x.is_white != y.is_white
+                || (x.is_line_break != 0 && x.break_inserts_hyphen != y.break_inserts_hyphen) { return false }
+        }
+        return true
     }
 
     struct Request {
@@ -185,6 +208,26 @@ final class ParagraphShaper {
                 logAttrs = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
                 pango_get_log_attrs(chars, length, -1, first.pointee.analysis.language, &logAttrs, Int32(charCount + 1))
             }
+            // The break opportunities the first fit chooses among: Pango's analysis when it
+            // is made already (for shaping, or ahead on another thread), else the plain
+            // text's own (`PlainLineBreaks`), else Pango's.
+            func breakOpportunities() -> [PangoLogAttr] {
+                let madeAhead = request.breakAnalysis.map { $0.attributes.count == charCount + 1 } ?? false
+                if logAttrs.isEmpty, !madeAhead, usesPlainBreaks,
+                   let plain = PlainLineBreaks.attributes(UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: Int(length))),
+                   plain.count == charCount + 1 {
+                    plainBreaks.made += 1
+                    if verifiesPlainBreaks {
+                        var pango = [PangoLogAttr](repeating: PangoLogAttr(), count: charCount + 1)
+                        pango_get_log_attrs(chars, length, -1, first.pointee.analysis.language, &pango, Int32(charCount + 1))
+                        plainBreaks.verified += 1
+                        if !Self.sameBreakOpportunities(plain, pango) { plainBreaks.differing += 1 }
+                    }
+                    return plain
+                }
+                analyseBreaks()
+                return logAttrs
+            }
             // Byte offset of every character, and each one's logical width.
             var byteOf = [Int32](repeating: length, count: charCount + 1)
             do {
@@ -238,7 +281,7 @@ final class ParagraphShaper {
                     breaks = known.map { (Int($0 >> 2), $0 & 2 != 0, $0 & 1 != 0) }
                     breakHits += 1
                 } else {
-                    analyseBreaks()
+                    let opportunities = breakOpportunities()
                     // Each character's logical width, needed only by the first fit (not by a
                     // paragraph on one line, nor by one whose breaks are remembered).
                     var widths = [Int32](repeating: 0, count: charCount + 1)
@@ -252,7 +295,7 @@ final class ParagraphShaper {
                             at += Int(item.pointee.num_chars)
                         }
                     }
-                    breaks = Self.firstFitBreaks(widths: widths, logAttrs: logAttrs, first: full, rest: full - hang) { k in
+                    breaks = Self.firstFitBreaks(widths: widths, logAttrs: opportunities, first: full, rest: full - hang) { k in
                         self.hyphenWidth(items, at: byteOf[k - 1], flags: flags)
                     }
                     guard !breaks.isEmpty else { return nil }
