@@ -39,7 +39,7 @@ final class PaginationTests: XCTestCase {
         let url = "https://example.org/" + String(repeating: "path/", count: 600)
         let layout = Synthetic.layout([SectionSpec(type: .articles, summarySentences: 0)])
         let report = try Synthetic.renderer().renderPDF(
-            digest: Synthetic.longArticle(paragraphs: 330, extra: [hugeWord, url]), layout: layout,
+            digest: Synthetic.longArticle(paragraphs: 400, extra: [hugeWord, url]), layout: layout,
             labels: Synthetic.labels, request: Synthetic.request(), to: pdf)
         XCTAssertGreaterThanOrEqual(report.pageCount, 50)
         let bbox = try PDFTools.run("pdftotext", ["-bbox", pdf, "-"])
