@@ -44,23 +44,24 @@ typst.compile(sys.argv[1], output=sys.argv[2], font_paths=[sys.argv[3]], ignore_
 PY
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
-measure() { python3 $here/measure.py "$REPEATS" -- "$@"; }
-field() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['$2'])" "$1"; }
 
-printf "| input | engine | wall s (median of %s) | ratio to Despatch | peak MiB | pages |\n|---|---|---:|---:|---:|---:|\n" "$REPEATS"
+# The engines run in rounds, one run of each per round, and each one's ratio to Despatch is the
+# median of the ratios within a round (rounds.py): the VM's speed drifts within minutes.
+printf "| input | engine | wall s (median of %s) | ratio to Despatch (median per round) | peak MiB | pages |\n|---|---|---:|---:|---:|---:|\n" "$REPEATS"
 for size in ${SIZES:-small large}; do
   in="$WORK/$size"
   $BIN export --format typst --input "$in" --output "$WORK/$size.typ" 2>/dev/null
   $BIN export --format html --input "$in" --output "$WORK/$size.html" 2>/dev/null
-  d=$(measure $BIN digest --input "$in" --output "$WORK/$size-despatch.pdf")
-  t=$(measure python3 "$WORK/run_typst.py" "$WORK/$size.typ" "$WORK/$size-typst.pdf" Fonts)
-  w=$(FONTCONFIG_FILE="$WORK/fonts.conf" measure python3 -m weasyprint "$WORK/$size.html" "$WORK/$size-weasy.pdf")
-  f=$(FONTCONFIG_FILE="$WORK/fonts.conf" measure "$WORK/floor" "$WORK/$size-floor.pdf" "$in"/*.txt)
-  dw=$(field "$d" wall)
+  results=$(python3 $here/rounds.py "$REPEATS" -- \
+    despatch $BIN digest --input "$in" --output "$WORK/$size-despatch.pdf" --- \
+    typst python3 "$WORK/run_typst.py" "$WORK/$size.typ" "$WORK/$size-typst.pdf" Fonts --- \
+    weasy FONTCONFIG_FILE="$WORK/fonts.conf" python3 -m weasyprint "$WORK/$size.html" "$WORK/$size-weasy.pdf" --- \
+    floor FONTCONFIG_FILE="$WORK/fonts.conf" "$WORK/floor" "$WORK/$size-floor.pdf" "$in"/*.txt)
   for engine in despatch typst weasy floor; do
-    case $engine in despatch) r=$d;; typst) r=$t;; weasy) r=$w;; floor) r=$f;; esac
-    wall=$(field "$r" wall); peak=$(field "$r" peak_mib)
-    ratio=$(python3 -c "print(f'{$wall/$dw:.2f}')")
-    printf "| %s | %s | %.3f | %s | %.0f | %s |\n" "$size" "$engine" "$wall" "$ratio" "$peak" "$(pages "$WORK/$size-$engine.pdf")"
+    python3 - "$results" "$engine" "$size" "$(pages "$WORK/$size-$engine.pdf")" <<'PY'
+import json, sys
+r = json.loads(sys.argv[1])[sys.argv[2]]
+print(f"| {sys.argv[3]} | {sys.argv[2]} | {r['wall']:.3f} | {r['ratio']:.2f} | {r['peak_mib']:.0f} | {sys.argv[4]} |")
+PY
   done
 done
