@@ -68,7 +68,16 @@ final class BrokenParagraph: ShapedText {
         let scale = Double(PANGO_SCALE)
         text.withUnsafeBufferPointer { chars in
             let runs = lines[index].runs
-            if hasSoftHyphens, let shown = HiddenSoftHyphens(runs: runs, text: chars) {
+            if let writer = cr.glyphWriter, writer.enabled {
+                for run in runs {
+                    if hasColoredRuns { cr.setColor((run.color ?? color).tuple) }
+                    cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
+                    if !writer.show(run.pointer, text: chars.baseAddress!, textCount: chars.count, on: cr.pointer,
+                                    hideSoftHyphens: hasSoftHyphens) {
+                        pango_cairo_show_glyph_item(cr.pointer, chars.baseAddress, run.pointer)
+                    }
+                }
+            } else if hasSoftHyphens, let shown = HiddenSoftHyphens(runs: runs, text: chars) {
                 shown.text.withUnsafeBufferPointer { lineText in
                     for (run, copy) in zip(runs, shown.runs) {
                         guard let copy else { continue }

@@ -4,6 +4,9 @@ import CPangoCairo
 /// Owns a cairo_t. Drawing errors are sticky in cairo; `check` turns them into Swift errors.
 final class CairoContext {
     let pointer: OpaquePointer
+    /// Draws the shaper's glyph runs without Pango's renderer (see `GlyphRunWriter`); one per
+    /// context, its buffers reused from run to run.
+    private(set) lazy var glyphWriter: GlyphRunWriter? = GlyphRunWriter()
 
     init(surface: CairoSurface) throws {
         guard let cr = cairo_create(surface.pointer) else {

@@ -1,0 +1,144 @@
+import CPangoCairo
+import Foundation
+
+/// Hands a left-to-right glyph run to `cairo_show_text_glyphs` directly, with its text and
+/// clusters, as `pango_cairo_show_glyph_item` does, and leaves out the soft hyphens that show
+/// no hyphen (see `HiddenSoftHyphens`) as it goes.
+///
+/// Why: Pango's renderer costs as much again as cairo's own recording of the glyphs (acquiring
+/// and activating a renderer, a cluster iterator, a saved and restored cairo state per run:
+/// 8.4 M of the sample digest's 28 M instructions in `pango_cairo_show_glyph_item`), and
+/// copying a line's runs and text to hide its soft hyphens cost 6.8 M more. The arrays made
+/// here are Pango's to the value: the glyphs but the empty ones, at
+/// `x + (advance so far + x offset) / PANGO_SCALE`, one cluster per run of glyphs with the same
+/// cluster byte, counting neither empty nor unknown glyphs; a hidden soft hyphen's cluster and
+/// bytes dropped. A run this does not handle (right to left, an unknown glyph drawn as a hex
+/// box, a font cairo cannot give) returns false and is drawn by Pango; a test compares the
+/// PDFs both ways.
+final class GlyphRunWriter {
+    nonisolated(unsafe) static var enabledByDefault = ProcessInfo.processInfo.environment["DESPATCH_DIRECT_GLYPHS"] != "0"
+    var enabled = GlyphRunWriter.enabledByDefault
+    /// Runs drawn here and runs left to Pango, over the process (tests).
+    nonisolated(unsafe) static var counts = (drawn: 0, leftToPango: 0)
+
+    // Buffers reused from run to run (raw, so that filling them costs no exclusivity check
+    // nor capacity test a glyph), grown when a run is longer than any before.
+    private var glyphs = UnsafeMutablePointer<cairo_glyph_t>.allocate(capacity: 256)
+    private var clusters = UnsafeMutablePointer<cairo_text_cluster_t>.allocate(capacity: 256)
+    private var capacity = 256
+    private var bytes = UnsafeMutablePointer<CChar>.allocate(capacity: 1024)
+    private var byteCapacity = 1024
+
+    deinit {
+        glyphs.deallocate()
+        clusters.deallocate()
+        bytes.deallocate()
+    }
+
+    /// Draws `run` (whose item indexes `text`) from the current point, as Pango does (read
+    /// back from cairo, which keeps it in fixed point); false when it is left to Pango.
+    /// `hideSoftHyphens`: the text may hold soft hyphens to leave out.
+    func show(_ run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, textCount: Int,
+              on cr: OpaquePointer, hideSoftHyphens: Bool) -> Bool {
+        guard enabled else { return false }
+        guard let drawn = draw(run, text: text, textCount: textCount, on: cr, hideSoftHyphens: hideSoftHyphens), drawn else {
+            Self.counts.leftToPango += 1
+            return false
+        }
+        Self.counts.drawn += 1
+        return true
+    }
+
+    private func draw(_ run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, textCount: Int,
+                      on cr: OpaquePointer, hideSoftHyphens: Bool) -> Bool? {
+        guard let item = run.pointee.item, let glyphString = run.pointee.glyphs,
+              item.pointee.analysis.level % 2 == 0, let font = item.pointee.analysis.font else { return false }
+        let n = Int(glyphString.pointee.num_glyphs)
+        let info = glyphString.pointee.glyphs!
+        let logClusters = glyphString.pointee.log_clusters!
+        for i in 0..<n where info[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 { return false }
+        guard let scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
+              cairo_scaled_font_status(scaledFont) == CAIRO_STATUS_SUCCESS else { return false }
+        let offset = Int(item.pointee.offset), length = Int(item.pointee.length)
+        guard offset >= 0, length >= 0, offset + length <= textCount else { return false }
+        var x = 0.0, y = 0.0
+        cairo_get_current_point(cr, &x, &y)
+        if n > capacity {
+            glyphs.deallocate(); clusters.deallocate()
+            capacity = n * 2
+            glyphs = .allocate(capacity: capacity)
+            clusters = .allocate(capacity: capacity)
+        }
+        let glyphs = self.glyphs, clusters = self.clusters
+        let itemText = text + offset
+        let scale = Double(PANGO_SCALE)
+        var glyphCount = 0, clusterCount = 0
+        var hiddenBytes = 0
+        var advance: Int32 = 0
+        var i = 0
+        while i < n {
+            // One cluster: the glyphs from i that share its byte.
+            let start = Int(logClusters[i])
+            var j = i + 1
+            while j < n, logClusters[j] == logClusters[i] { j += 1 }
+            let end = j < n ? Int(logClusters[j]) : length
+            guard start >= 0, end >= start, end <= length else { return false }
+            let first = info[i]
+            if hideSoftHyphens, j == i + 1, end == start + 2, first.glyph == PANGO_GLYPH_EMPTY, first.geometry.width == 0,
+               UInt8(bitPattern: itemText[start]) == 0xC2, UInt8(bitPattern: itemText[start + 1]) == 0xAD {
+                // A soft hyphen that shows no hyphen: no glyph, and its bytes and cluster left out.
+                hiddenBytes += 2
+                i = j
+                continue
+            }
+            var drawn: Int32 = 0
+            for k in i..<j {
+                let g = info[k]
+                if g.glyph != PANGO_GLYPH_EMPTY {
+                    let gx = x + Double(advance + g.geometry.x_offset) / scale
+                    let gy = g.geometry.y_offset == 0 ? y : y + Double(g.geometry.y_offset) / scale
+                    glyphs[glyphCount] = cairo_glyph_t(index: UInt(g.glyph), x: gx, y: gy)
+                    glyphCount += 1
+                    drawn += 1
+                }
+                advance += g.geometry.width
+            }
+            clusters[clusterCount] = cairo_text_cluster_t(num_bytes: Int32(end - start), num_glyphs: drawn)
+            clusterCount += 1
+            i = j
+        }
+        // A run left with nothing to draw (only hidden soft hyphens) is not drawn at all.
+        guard clusterCount > 0 else { return true }
+        var utf8 = itemText
+        if hiddenBytes > 0 {
+            // The run's bytes without the hidden soft hyphens' (found again: a line holds a few).
+            if length > byteCapacity {
+                bytes.deallocate()
+                byteCapacity = length * 2
+                bytes = .allocate(capacity: byteCapacity)
+            }
+            var kept = 0
+            var c = 0
+            for k in 0..<n where k == 0 || logClusters[k] != logClusters[k - 1] {
+                let start = Int(logClusters[k])
+                var j = k + 1
+                while j < n, logClusters[j] == logClusters[k] { j += 1 }
+                let end = j < n ? Int(logClusters[j]) : length
+                let g = info[k]
+                let hidden = j == k + 1 && end == start + 2 && g.glyph == PANGO_GLYPH_EMPTY && g.geometry.width == 0
+                    && UInt8(bitPattern: itemText[start]) == 0xC2 && UInt8(bitPattern: itemText[start + 1]) == 0xAD
+                if !hidden {
+                    (bytes + kept).update(from: itemText + start, count: end - start)
+                    kept += end - start
+                    c += 1
+                }
+            }
+            guard kept == length - hiddenBytes, c == clusterCount else { return false }
+            utf8 = UnsafePointer(bytes)
+        }
+        cairo_set_scaled_font(cr, scaledFont)
+        cairo_show_text_glyphs(cr, utf8, Int32(length - hiddenBytes), glyphs, Int32(glyphCount),
+                               clusters, Int32(clusterCount), cairo_text_cluster_flags_t(rawValue: 0))
+        return true
+    }
+}
