@@ -45,7 +45,8 @@ struct RunningTextPainter {
         for (template, alignment) in [(text.left, TextAlignment.left), (text.center, .center), (text.right, .right)] where !template.isEmpty {
             let filled = labels.fill(template, values)
             guard !filled.isEmpty else { continue }
-            let key = "\(alignment)|" + filled
+            // Not "\(alignment)": interpolating an enum reflects on it (some 29,000 instructions).
+            let key = (alignment == .left ? "l|" : alignment == .center ? "c|" : "r|") + filled
             let line: (layout: TextLayout, x: Double)
             if let known = shaped.layouts[key] {
                 line = known
