@@ -50,6 +50,23 @@ final class GlyphRunWriterTests: XCTestCase {
         XCTAssertEqual(direct, try render(folder, layout: "default", direct: false))
     }
 
+    /// The previews too: an image surface takes the same glyphs (cairo draws them without the
+    /// text), so every page's PNG is the same either way.
+    func testThePreviewsAreTheSame() throws {
+        var pages: [Bool: [Data]] = [:]
+        for direct in [true, false] {
+            GlyphRunWriter.enabledByDefault = direct
+            defer { GlyphRunWriter.enabledByDefault = true }
+            let folder = try Repo.temporaryFolder("glyph-writer-png-\(direct)")
+            _ = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: "newsletter", output: folder + "/out.pdf",
+                                                    options: RenderOptions(pngDirectory: folder + "/png", pngScale: 0.5))
+            let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/png").sorted()
+            pages[direct] = try files.map { try Data(contentsOf: URL(fileURLWithPath: folder + "/png/" + $0)) }
+        }
+        XCTAssertGreaterThan(pages[true]?.count ?? 0, 3)
+        XCTAssertEqual(pages[true], pages[false], "drawing without Pango's renderer changed a preview")
+    }
+
     /// A character no font has: Pango's hex box, the same either way.
     func testAMissingGlyphIsLeftToPango() throws {
         let folder = try Repo.temporaryFolder("glyph-writer-missing")
