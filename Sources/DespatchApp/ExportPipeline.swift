@@ -18,7 +18,7 @@ extension DigestPipeline {
         let tree = DocumentBuilder(digest: digest, layout: layout, labels: labels, title: title ?? labels("digest.title"), week: week).build()
         switch format {
         case .html: return HTMLWriter(layout: layout).write(tree)
-        case .typst: return TypstWriter(layout: layout).write(tree)
+        case .typst: return TypstWriter(layout: layout, labels: labels).write(tree)
         }
     }
 

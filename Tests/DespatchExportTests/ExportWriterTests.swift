@@ -39,4 +39,21 @@ final class ExportWriterTests: XCTestCase {
         XCTAssertTrue(typ.contains("#outline("))
         XCTAssertTrue(typ.contains("<art-1>"))
     }
+
+    /// The layout's header and footer templates, as the PDF fills them: labels looked up,
+    /// values filled and escaped, {page}, {pages} and {section} left to Typst, none on the cover.
+    func testTypstCarriesTheRunningHeaderAndFooter() {
+        var layout = LayoutDescription(sections: [SectionSpec(type: .cover), SectionSpec(type: .reactions)])
+        layout.header = RunningText(left: "{title} #1", right: "{section}")
+        layout.footer = RunningText(center: "{label:page}")
+        let catalogue = LabelCatalogue(language: "en", labels: ["page": "Page {page} of {pages}", "reactions": "Reactions"])
+        let typ = TypstWriter(layout: layout, labels: catalogue).write(tree("Body"))
+        XCTAssertTrue(typ.contains("align(left)[Brief \\#1]"), "the title filled and escaped")
+        XCTAssertTrue(typ.contains("align(right)[#sec]"))
+        XCTAssertTrue(typ.contains("align(center)[Page #counter(page).display() of #counter(page).final().first()]"))
+        XCTAssertTrue(typ.contains("query(<cover>)"), "no running text on the cover")
+        XCTAssertFalse(typ.contains("\u{E000}"))
+        // Without a catalogue, the plain page number it had before.
+        XCTAssertTrue(TypstWriter(layout: layout).write(tree("Body")).contains("counter(page).display(\"1 / 1\", both: true)"))
+    }
 }
