@@ -3,7 +3,9 @@ import DespatchLayout
 import Foundation
 
 /// Writes the document tree as Typst markup with the layout's page, fonts and colours,
-/// so that the same briefing can be typeset by Typst in the peer comparison.
+/// so that the same briefing can be typeset by Typst in the peer comparison. Lines are
+/// `line_height` times the size apart, as in the PDF: a line's box is one em (from the
+/// baseline up) and the leading the rest.
 public struct TypstWriter {
     public let layout: LayoutDescription
     /// The layout's label catalogue, for its header and footer templates ({label:page}); nil:
@@ -23,7 +25,8 @@ public struct TypstWriter {
         #set page(width: \(p.widthMM)mm, height: \(p.heightMM)mm, margin: (top: \(m.top)mm, right: \(m.right)mm, bottom: \(m.bottom)mm, left: \(m.left)mm),
         \(runningText(tree))
         #set text(font: ("\(string(f.body))", "Noto Sans Symbols 2", "Droid Sans Fallback"), size: \(f.size)pt, lang: "\(string(layout.language.code))", hyphenate: \(layout.language.hyphenate && layout.language.code.hasPrefix("en")))
-        #set par(justify: \(layout.paragraph.align == .justify), leading: \(String(format: "%.2f", (f.lineHeight - 1) * 0.9 + 0.3))em, spacing: \(layout.paragraph.spaceAfter)pt)
+        #set text(top-edge: 1em, bottom-edge: 0em)
+        #set par(justify: \(layout.paragraph.align == .justify), leading: \(String(format: "%.3f", max(0, f.lineHeight - 1)))em, spacing: \(layout.paragraph.spaceAfter)pt)
         #show heading: set text(font: "\(string(f.heading))", fill: \(color(layout.colors.accent)))
         #show heading.where(level: 2): set text(fill: \(color(layout.colors.text)))
 
