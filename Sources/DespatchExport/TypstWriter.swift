@@ -129,15 +129,18 @@ public struct TypstWriter {
             return "  footer: context [\(style); #h(1fr) #counter(page).display(\"1 / 1\", both: true) #h(1fr)])"
         }
         let page = "\u{E000}", pages = "\u{E001}", section = "\u{E002}"
-        var values = tree.values
+        // The placeholders' stand-ins are taken out of the values first, so that only the
+        // placeholders become code; each piece of code ends with ";", so that the template's
+        // next character ("{section}s", "{page}(draft)") stays text.
+        var values = tree.values.mapValues { $0.filter { !["\u{E000}", "\u{E001}", "\u{E002}"].contains($0) } }
         values["page"] = page
         values["pages"] = pages
         values["section"] = section
         func part(_ template: String) -> String {
-            escape(labels.fill(template, values))
-                .replacingOccurrences(of: page, with: "#counter(page).display()")
-                .replacingOccurrences(of: pages, with: "#counter(page).final().first()")
-                .replacingOccurrences(of: section, with: "#sec")
+            escape(labels.fill(template.filter { !["\u{E000}", "\u{E001}", "\u{E002}"].contains($0) }, values))
+                .replacingOccurrences(of: page, with: "#counter(page).display();")
+                .replacingOccurrences(of: pages, with: "#counter(page).final().first();")
+                .replacingOccurrences(of: section, with: "#sec;")
         }
         func line(_ text: RunningText) -> String {
             guard !text.isEmpty else { return "none" }

@@ -49,8 +49,8 @@ final class ExportWriterTests: XCTestCase {
         let catalogue = LabelCatalogue(language: "en", labels: ["page": "Page {page} of {pages}", "reactions": "Reactions"])
         let typ = TypstWriter(layout: layout, labels: catalogue).write(tree("Body"))
         XCTAssertTrue(typ.contains("align(left)[Brief \\#1]"), "the title filled and escaped")
-        XCTAssertTrue(typ.contains("align(right)[#sec]"))
-        XCTAssertTrue(typ.contains("align(center)[Page #counter(page).display() of #counter(page).final().first()]"))
+        XCTAssertTrue(typ.contains("align(right)[#sec;]"))
+        XCTAssertTrue(typ.contains("align(center)[Page #counter(page).display(); of #counter(page).final().first();]"))
         XCTAssertTrue(typ.contains("query(<cover>)"), "no running text on the cover")
         XCTAssertFalse(typ.contains("\u{E000}"))
         // Without a catalogue, the plain page number it had before.

@@ -75,7 +75,7 @@ final class GlyphRunWriterTests: XCTestCase {
             .write(toFile: input, atomically: true, encoding: .utf8)
         let before = GlyphRunWriter.counts.leftToPango
         let direct = try render(input, layout: "default", direct: true)
-        XCTAssertGreaterThan(GlyphRunWriter.counts.leftToPango, before, "the run with the missing glyph went to Pango")
+        XCTAssertGreaterThan(GlyphRunWriter.counts.leftToPango, before, "the line with the missing glyph went to Pango")
         XCTAssertEqual(direct, try render(input, layout: "default", direct: false))
     }
 }

@@ -15,8 +15,9 @@ final class PlainLineBreaksTests: XCTestCase {
 
     /// One character of each kind the shortcut handles, several where a kind has members that
     /// Pango might tell apart (letters of each block, the quotes).
-    static let representatives = ["a", "Z", "ế", "đ", "À", "1", " ", "\u{A0}", "\u{2002}", "\u{2028}", "\u{AD}", "–", "—",
-                                  "’", "“", "\"", "'", "•", "…", "(", ")", "[", ",", ".", ":", "-", "/", "!", "%", "$", "&", "_"]
+    static let representatives = ["a", "Z", "ế", "đ", "À", "ơ", "1", " ", "\u{A0}", "\u{2002}", "\u{2028}", "\u{AD}", "–", "—",
+                                  "’", "‘", "“", "”", "\"", "'", "•", "…", "(", ")", "[", "]", ",", ".", ":", ";", "-", "/", "!", "?",
+                                  "%", "$", "&", "_"]
 
     func pango(_ text: String, language: String = "en") -> [PangoLogAttr] {
         var text = text
@@ -94,6 +95,10 @@ final class PlainLineBreaksTests: XCTestCase {
     /// What the shortcut leaves to Pango: other scripts, combining marks, signs outside its
     /// list, a soft hyphen that is not between letters, no text.
     func testTextsLeftToPango() {
+        XCTAssertTrue(PlainLineBreaks.matchesPango, "the rules were checked against Pango \(PlainLineBreaks.checkedPangoVersion), not \(pango_version())")
+        // A lead byte without its continuation bytes is not a character.
+        let broken: [UInt8] = [0x61, 0xC3, 0x41, 0x62]
+        XCTAssertNil(broken.withUnsafeBufferPointer { PlainLineBreaks.attributes($0) })
         for text in ["", "Москва", "東京", "e\u{301}", "© 2026", "3 × 4", "tab\there", "«guillemets»", "\u{AD}start",
                      "end\u{AD}", "a\u{AD}1", "emoji 🙂"] {
             XCTAssertNil(plain(text), text.debugDescription)

@@ -1,3 +1,4 @@
+import CPangoCairo
 import Foundation
 /// What blocks need while measuring: the document's one Pango context, the font cache,
 /// hyphenation, and the collector of missing glyphs.
@@ -77,10 +78,14 @@ final class RenderContext {
         if let known = naturalLineHeights[key] {
             natural = known
         } else {
-            let probe = pango.makeLayout()
-            probe.setFont(font(for: style))
-            probe.setText("x")
-            natural = probe.size.height
+            // The height Pango multiplies the factor by: the font's line height (ascent,
+            // descent and line gap), not a line's logical box, which leaves the gap out.
+            if let metrics = pango_context_get_metrics(pango.context, font(for: style).pointer, nil) {
+                natural = Double(pango_font_metrics_get_height(metrics)) / Double(PANGO_SCALE)
+                pango_font_metrics_unref(metrics)
+            } else {
+                natural = 0
+            }
             naturalLineHeights[key] = natural
         }
         return natural > 0 ? style.lineSpacing * style.size / natural : style.lineSpacing

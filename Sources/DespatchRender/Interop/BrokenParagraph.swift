@@ -68,16 +68,20 @@ final class BrokenParagraph: ShapedText {
         let scale = Double(PANGO_SCALE)
         text.withUnsafeBufferPointer { chars in
             let runs = lines[index].runs
-            if let writer = cr.glyphWriter, writer.enabled {
+            let writer = cr.glyphWriter.flatMap { $0.enabled ? $0 : nil }
+            if let writer, runs.allSatisfy({ writer.accepts($0.pointer, textCount: chars.count) }) {
                 for run in runs {
                     if hasColoredRuns { cr.setColor((run.color ?? color).tuple) }
                     cairo_move_to(cr.pointer, x + Double(run.x) / scale, y)
-                    if !writer.show(run.pointer, text: chars.baseAddress!, textCount: chars.count, on: cr.pointer,
-                                    hideSoftHyphens: hasSoftHyphens) {
-                        pango_cairo_show_glyph_item(cr.pointer, chars.baseAddress, run.pointer)
-                    }
+                    writer.show(run.pointer, text: chars.baseAddress!, textCount: chars.count, on: cr.pointer,
+                                hideSoftHyphens: hasSoftHyphens)
                 }
-            } else if hasSoftHyphens, let shown = HiddenSoftHyphens(runs: runs, text: chars) {
+                return
+            }
+            // A line the writer does not take whole goes to Pango whole, its hidden soft
+            // hyphens left out as before.
+            if writer != nil { GlyphRunWriter.counts.leftToPango += 1 }
+            if hasSoftHyphens, let shown = HiddenSoftHyphens(runs: runs, text: chars) {
                 shown.text.withUnsafeBufferPointer { lineText in
                     for (run, copy) in zip(runs, shown.runs) {
                         guard let copy else { continue }

@@ -12,13 +12,13 @@ import Foundation
 /// here are Pango's to the value: the glyphs but the empty ones, at
 /// `x + (advance so far + x offset) / PANGO_SCALE`, one cluster per run of glyphs with the same
 /// cluster byte, counting neither empty nor unknown glyphs; a hidden soft hyphen's cluster and
-/// bytes dropped. A run this does not handle (right to left, an unknown glyph drawn as a hex
-/// box, a font cairo cannot give) returns false and is drawn by Pango; a test compares the
-/// PDFs both ways.
+/// bytes dropped. A line with a run this does not handle (right to left, an unknown glyph
+/// drawn as a hex box, a font cairo cannot give, clusters out of order) is drawn by Pango
+/// whole; a test compares the PDFs both ways.
 final class GlyphRunWriter {
     nonisolated(unsafe) static var enabledByDefault = ProcessInfo.processInfo.environment["DESPATCH_DIRECT_GLYPHS"] != "0"
     var enabled = GlyphRunWriter.enabledByDefault
-    /// Runs drawn here and runs left to Pango, over the process (tests).
+    /// Runs drawn here and lines left to Pango, over the process (tests).
     nonisolated(unsafe) static var counts = (drawn: 0, leftToPango: 0)
 
     // Buffers reused from run to run (raw, so that filling them costs no exclusivity check
@@ -35,32 +35,42 @@ final class GlyphRunWriter {
         bytes.deallocate()
     }
 
-    /// Draws `run` (whose item indexes `text`) from the current point, as Pango does (read
-    /// back from cairo, which keeps it in fixed point); false when it is left to Pango.
-    /// `hideSoftHyphens`: the text may hold soft hyphens to leave out.
-    func show(_ run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, textCount: Int,
-              on cr: OpaquePointer, hideSoftHyphens: Bool) -> Bool {
-        guard enabled else { return false }
-        guard let drawn = draw(run, text: text, textCount: textCount, on: cr, hideSoftHyphens: hideSoftHyphens), drawn else {
-            Self.counts.leftToPango += 1
-            return false
+    /// Whether the writer draws `run` as Pango would: enabled, left to right, no unknown glyph
+    /// (Pango draws those as hex boxes), a font cairo can give, and clusters that start at the
+    /// item's first byte and go forward within it. A line draws all its runs here or none
+    /// (a run Pango draws would keep its soft hyphens in the text).
+    func accepts(_ run: UnsafeMutablePointer<PangoGlyphItem>, textCount: Int) -> Bool {
+        guard enabled, let item = run.pointee.item, let glyphString = run.pointee.glyphs,
+              item.pointee.analysis.level % 2 == 0, let font = item.pointee.analysis.font else { return false }
+        let offset = Int(item.pointee.offset), length = Int(item.pointee.length)
+        guard offset >= 0, length >= 0, offset + length <= textCount else { return false }
+        let n = Int(glyphString.pointee.num_glyphs)
+        guard n > 0, let info = glyphString.pointee.glyphs, let logClusters = glyphString.pointee.log_clusters,
+              logClusters[0] == 0 else { return false }
+        var previous: Int32 = 0
+        for i in 0..<n {
+            if info[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 { return false }
+            let c = logClusters[i]
+            guard c >= previous, Int(c) < max(1, length) else { return false }
+            previous = c
         }
-        Self.counts.drawn += 1
+        guard let scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
+              cairo_scaled_font_status(scaledFont) == CAIRO_STATUS_SUCCESS else { return false }
         return true
     }
 
-    private func draw(_ run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, textCount: Int,
-                      on cr: OpaquePointer, hideSoftHyphens: Bool) -> Bool? {
-        guard let item = run.pointee.item, let glyphString = run.pointee.glyphs,
-              item.pointee.analysis.level % 2 == 0, let font = item.pointee.analysis.font else { return false }
+    /// Draws `run` (whose item indexes `text`, and which `accepts` took) from the current
+    /// point, as Pango does (read back from cairo, which keeps it in fixed point).
+    /// `hideSoftHyphens`: the text may hold soft hyphens to leave out.
+    func show(_ run: UnsafeMutablePointer<PangoGlyphItem>, text: UnsafePointer<CChar>, textCount: Int,
+              on cr: OpaquePointer, hideSoftHyphens: Bool) {
+        Self.counts.drawn += 1
+        let item = run.pointee.item!, glyphString = run.pointee.glyphs!
         let n = Int(glyphString.pointee.num_glyphs)
         let info = glyphString.pointee.glyphs!
         let logClusters = glyphString.pointee.log_clusters!
-        for i in 0..<n where info[i].glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 { return false }
-        guard let scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(font)),
-              cairo_scaled_font_status(scaledFont) == CAIRO_STATUS_SUCCESS else { return false }
+        let scaledFont = pango_cairo_font_get_scaled_font(OpaquePointer(item.pointee.analysis.font!))!
         let offset = Int(item.pointee.offset), length = Int(item.pointee.length)
-        guard offset >= 0, length >= 0, offset + length <= textCount else { return false }
         var x = 0.0, y = 0.0
         cairo_get_current_point(cr, &x, &y)
         if n > capacity {
@@ -82,7 +92,6 @@ final class GlyphRunWriter {
             var j = i + 1
             while j < n, logClusters[j] == logClusters[i] { j += 1 }
             let end = j < n ? Int(logClusters[j]) : length
-            guard start >= 0, end >= start, end <= length else { return false }
             let first = info[i]
             if hideSoftHyphens, j == i + 1, end == start + 2, first.glyph == PANGO_GLYPH_EMPTY, first.geometry.width == 0,
                UInt8(bitPattern: itemText[start]) == 0xC2, UInt8(bitPattern: itemText[start + 1]) == 0xAD {
@@ -108,7 +117,7 @@ final class GlyphRunWriter {
             i = j
         }
         // A run left with nothing to draw (only hidden soft hyphens) is not drawn at all.
-        guard clusterCount > 0 else { return true }
+        guard clusterCount > 0 else { return }
         var utf8 = itemText
         if hiddenBytes > 0 {
             // The run's bytes without the hidden soft hyphens' (found again: a line holds a few).
@@ -133,12 +142,11 @@ final class GlyphRunWriter {
                     c += 1
                 }
             }
-            guard kept == length - hiddenBytes, c == clusterCount else { return false }
+            precondition(kept == length - hiddenBytes && c == clusterCount, "the soft hyphens found twice")
             utf8 = UnsafePointer(bytes)
         }
         cairo_set_scaled_font(cr, scaledFont)
         cairo_show_text_glyphs(cr, utf8, Int32(length - hiddenBytes), glyphs, Int32(glyphCount),
                                clusters, Int32(clusterCount), cairo_text_cluster_flags_t(rawValue: 0))
-        return true
     }
 }

@@ -213,7 +213,7 @@ final class ParagraphShaper {
             // text's own (`PlainLineBreaks`), else Pango's.
             func breakOpportunities() -> [PangoLogAttr] {
                 let madeAhead = request.breakAnalysis.map { $0.attributes.count == charCount + 1 } ?? false
-                if logAttrs.isEmpty, !madeAhead, usesPlainBreaks,
+                if logAttrs.isEmpty, !madeAhead, usesPlainBreaks, PlainLineBreaks.matchesPango,
                    let plain = PlainLineBreaks.attributes(UnsafeBufferPointer(start: UnsafeRawPointer(chars).assumingMemoryBound(to: UInt8.self), count: Int(length))),
                    plain.count == charCount + 1 {
                     plainBreaks.made += 1

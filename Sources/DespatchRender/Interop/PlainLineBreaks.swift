@@ -87,6 +87,12 @@ enum PlainLineBreaks {
         }
     }
 
+    /// The Pango these rules were checked against (1.50.12, Debian 12's): Pango's break rules
+    /// change between versions (the ellipsis, quotation marks split by direction in Unicode
+    /// 15.1's rules), so with another the analysis is Pango's.
+    static let checkedPangoVersion: Int32 = 15012
+    static let matchesPango = pango_version() == checkedPangoVersion
+
     /// One attribute per character and one past the end, as `pango_get_log_attrs` would give
     /// the five fields the first fit reads; nil when the text holds a character not handled.
     static func attributes(_ bytes: UnsafeBufferPointer<UInt8>) -> [PangoLogAttr]? {
@@ -100,9 +106,9 @@ enum PlainLineBreaks {
             let scalar: UInt32
             if b < 0x80 {
                 scalar = b; i += 1
-            } else if b & 0xE0 == 0xC0, i + 1 < n {
+            } else if b & 0xE0 == 0xC0, i + 1 < n, bytes[i + 1] & 0xC0 == 0x80 {
                 scalar = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-            } else if b & 0xF0 == 0xE0, i + 2 < n {
+            } else if b & 0xF0 == 0xE0, i + 2 < n, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 {
                 scalar = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
             } else {
                 return nil
