@@ -309,6 +309,14 @@ public final class DocumentRenderer {
                 throw RenderError.inconsistentPagination(first: pagination.pageCount, second: again.pageCount)
             }
         }
+        // Text shaped while painting (the running header and footer, a chart's labels, the
+        // contents' page numbers) is checked for glyphs as well, before the PDF is finished.
+        for glyph in context.missingGlyphs where !missingGlyphs.contains(where: { $0.scalar == glyph.scalar }) {
+            missingGlyphs.append(glyph)
+        }
+        if request.strict, !missingGlyphs.isEmpty {
+            throw RenderError.missingGlyphs(missingGlyphs)
+        }
         for sink in sinks { try sink.finish() }
         // The second parts' font maps outlive the painting of their pages and the writing of the fonts.
         withExtendedLifetime(secondParts) {}
