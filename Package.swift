@@ -83,7 +83,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel"]),
+        .testTarget(name: "DespatchCoreTests", dependencies: ["DespatchCore", "DespatchModel", "DespatchSynthetic"]),
         .testTarget(
             name: "DespatchAnalysisTests",
             dependencies: ["DespatchAnalysis", "DespatchCore", "DespatchModel"],
@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "DespatchLayoutTests", dependencies: ["DespatchLayout", "DespatchModel"]),
         .testTarget(
             name: "DespatchRenderTests",
-            dependencies: ["DespatchRender", "DespatchLayout", "DespatchModel", "DespatchApp", "DespatchCore"],
+            dependencies: ["DespatchRender", "DespatchLayout", "DespatchModel", "DespatchApp", "DespatchCore", "DespatchSynthetic"],
             exclude: ["Fixtures"]
         ),
     ],

@@ -1,5 +1,6 @@
 import DespatchCore
 import Foundation
+import DespatchSynthetic
 import XCTest
 
 /// `firstRange(ofBytes:)` and `WordSet` stand in for Foundation's `range(of:)` and for

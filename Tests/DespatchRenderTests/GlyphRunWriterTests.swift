@@ -13,10 +13,7 @@ final class GlyphRunWriterTests: XCTestCase {
     func render(_ input: String, layout: String, direct: Bool) throws -> Data {
         GlyphRunWriter.enabledByDefault = direct
         defer { GlyphRunWriter.enabledByDefault = true }
-        let folder = try Repo.temporaryFolder("glyph-writer-\(layout)-\(direct)")
-        let pdf = folder + "/out.pdf"
-        _ = try SampleRender.pipeline.runDigest(input: input, layoutName: layout, output: pdf, options: RenderOptions())
-        return try Data(contentsOf: URL(fileURLWithPath: pdf))
+        return try SampleRender.render(layout, label: "glyph-writer-\(direct)", input: input).pdf
     }
 
     func testEveryShippedLayoutIsTheSameToTheByte() throws {

@@ -10,11 +10,8 @@ import XCTest
 /// must never show: in one part or in two, every render is the same to the byte.
 final class ParallelPaginationTests: XCTestCase {
     func sampleRender(_ layout: String, parallel: Bool, budget: Int? = nil) throws -> (pdf: Data, report: RenderReport) {
-        let folder = try Repo.temporaryFolder("parallel-\(layout)-\(parallel)-\(budget ?? -1)")
-        let pdf = folder + "/\(layout).pdf"
-        let report = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: layout, output: pdf,
-                                                         options: RenderOptions(shapedTextBudget: budget, parallelPagination: parallel))
-        return (try Data(contentsOf: URL(fileURLWithPath: pdf)), report)
+        try SampleRender.render(layout, label: "parallel-\(parallel)-\(budget ?? -1)",
+                                options: RenderOptions(shapedTextBudget: budget, parallelPagination: parallel))
     }
 
     func testEveryShippedLayoutIsTheSameInOneOrTwoParts() throws {

@@ -16,10 +16,7 @@ final class PlainItemizerTests: XCTestCase {
     func sampleRender(_ layout: String, plain: Bool) throws -> (pdf: Data, report: RenderReport) {
         ParagraphShaper.plainItemsByDefault = plain
         defer { ParagraphShaper.plainItemsByDefault = true }
-        let folder = try Repo.temporaryFolder("plain-items-\(layout)-\(plain)")
-        let pdf = folder + "/\(layout).pdf"
-        let report = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: layout, output: pdf, options: RenderOptions())
-        return (try Data(contentsOf: URL(fileURLWithPath: pdf)), report)
+        return try SampleRender.render(layout, label: "plain-items-\(plain)")
     }
 
     /// Every paragraph itemized here is itemized by Pango too and compared: English,

@@ -1,5 +1,6 @@
 import CPangoCairo
 import DespatchApp
+import DespatchSynthetic
 @testable import DespatchRender
 import Foundation
 import XCTest
@@ -77,7 +78,7 @@ final class PlainLineBreaksTests: XCTestCase {
 
     /// Long random strings: runs of spaces, numbers with separators, quotes before brackets.
     func testLongRandomStringsAsPangoBreaksThem() {
-        var generator = SplitMix(state: 0x5EED)
+        var generator = SeededGenerator(seed: 0x5EED)
         let reps = Self.representatives
         var handled = 0
         for _ in 0..<20_000 {
@@ -112,10 +113,7 @@ final class PlainLineBreaksTests: XCTestCase {
             ParagraphShaper.plainBreaksByDefault = true
             ParagraphShaper.verifiesPlainBreaksByDefault = false
         }
-        let folder = try Repo.temporaryFolder("plain-breaks-\(layout)-\(plainBreaks)")
-        let pdf = folder + "/\(layout).pdf"
-        let report = try SampleRender.pipeline.runDigest(input: Repo.samples, layoutName: layout, output: pdf, options: RenderOptions())
-        return (try Data(contentsOf: URL(fileURLWithPath: pdf)), report)
+        return try SampleRender.render(layout, label: "plain-breaks-\(plainBreaks)")
     }
 
     /// Every paragraph of the samples' digests broken over the shortcut is analysed by Pango too.
@@ -137,18 +135,4 @@ final class PlainLineBreaksTests: XCTestCase {
             XCTAssertEqual(with.pdf, without.pdf, "\(layout): the shortcut changed the PDF")
         }
     }
-}
-
-/// SplitMix64, so that the random strings are the same on every run.
-private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
 }

@@ -83,7 +83,9 @@ final class GlyphRunWriter {
         let itemText = text + offset
         let scale = Double(PANGO_SCALE)
         var glyphCount = 0, clusterCount = 0
-        var hiddenBytes = 0
+        // Once a soft hyphen is hidden, the run's bytes are copied without it as the clusters go.
+        var hiddenBytes = 0, kept = 0
+        var compacting = false
         var advance: Int32 = 0
         var i = 0
         while i < n {
@@ -92,13 +94,26 @@ final class GlyphRunWriter {
             var j = i + 1
             while j < n, logClusters[j] == logClusters[i] { j += 1 }
             let end = j < n ? Int(logClusters[j]) : length
-            let first = info[i]
-            if hideSoftHyphens, j == i + 1, end == start + 2, first.glyph == PANGO_GLYPH_EMPTY, first.geometry.width == 0,
-               UInt8(bitPattern: itemText[start]) == 0xC2, UInt8(bitPattern: itemText[start + 1]) == 0xAD {
-                // A soft hyphen that shows no hyphen: no glyph, and its bytes and cluster left out.
+            if hideSoftHyphens, j == i + 1,
+               HiddenSoftHyphens.isHidden(info[i], clusterBytes: itemText + start, count: end - start) {
+                // No glyph, and its bytes and cluster left out.
+                if !compacting {
+                    if length > byteCapacity {
+                        bytes.deallocate()
+                        byteCapacity = length * 2
+                        bytes = .allocate(capacity: byteCapacity)
+                    }
+                    bytes.update(from: itemText, count: start)
+                    kept = start
+                    compacting = true
+                }
                 hiddenBytes += 2
                 i = j
                 continue
+            }
+            if compacting {
+                (bytes + kept).update(from: itemText + start, count: end - start)
+                kept += end - start
             }
             var drawn: Int32 = 0
             for k in i..<j {
@@ -118,33 +133,7 @@ final class GlyphRunWriter {
         }
         // A run left with nothing to draw (only hidden soft hyphens) is not drawn at all.
         guard clusterCount > 0 else { return }
-        var utf8 = itemText
-        if hiddenBytes > 0 {
-            // The run's bytes without the hidden soft hyphens' (found again: a line holds a few).
-            if length > byteCapacity {
-                bytes.deallocate()
-                byteCapacity = length * 2
-                bytes = .allocate(capacity: byteCapacity)
-            }
-            var kept = 0
-            var c = 0
-            for k in 0..<n where k == 0 || logClusters[k] != logClusters[k - 1] {
-                let start = Int(logClusters[k])
-                var j = k + 1
-                while j < n, logClusters[j] == logClusters[k] { j += 1 }
-                let end = j < n ? Int(logClusters[j]) : length
-                let g = info[k]
-                let hidden = j == k + 1 && end == start + 2 && g.glyph == PANGO_GLYPH_EMPTY && g.geometry.width == 0
-                    && UInt8(bitPattern: itemText[start]) == 0xC2 && UInt8(bitPattern: itemText[start + 1]) == 0xAD
-                if !hidden {
-                    (bytes + kept).update(from: itemText + start, count: end - start)
-                    kept += end - start
-                    c += 1
-                }
-            }
-            precondition(kept == length - hiddenBytes && c == clusterCount, "the soft hyphens found twice")
-            utf8 = UnsafePointer(bytes)
-        }
+        let utf8 = compacting ? UnsafePointer(bytes) : itemText
         cairo_set_scaled_font(cr, scaledFont)
         cairo_show_text_glyphs(cr, utf8, Int32(length - hiddenBytes), glyphs, Int32(glyphCount),
                                clusters, Int32(clusterCount), cairo_text_cluster_flags_t(rawValue: 0))

@@ -92,14 +92,18 @@ struct HiddenSoftHyphens {
 
     /// Glyph `i` is an empty, zero-width glyph whose cluster is exactly one soft hyphen.
     private static func isHidden(_ glyphs: PangoGlyphString, _ i: Int, item: PangoItem, _ chars: UnsafeBufferPointer<CChar>) -> Bool {
-        let info = glyphs.glyphs[i]
-        guard info.glyph == PANGO_GLYPH_EMPTY, info.geometry.width == 0 else { return false }
         let byte = Int(item.offset + glyphs.log_clusters[i])
-        guard byte + 1 < chars.count, UInt8(bitPattern: chars[byte]) == 0xC2, UInt8(bitPattern: chars[byte + 1]) == 0xAD else { return false }
-        // The cluster ends where the next glyph's begins (or the item does): nothing but
-        // the soft hyphen's two bytes in it.
+        // The cluster ends where the next glyph's begins (or the item does).
         let clusterEnd = i + 1 < Int(glyphs.num_glyphs) ? Int(item.offset + glyphs.log_clusters[i + 1]) : Int(item.offset + item.length)
-        return clusterEnd == byte + 2
+        guard byte >= 0, clusterEnd <= chars.count else { return false }
+        return isHidden(glyphs.glyphs[i], clusterBytes: chars.baseAddress! + byte, count: clusterEnd - byte)
+    }
+
+    /// The rule, shared with `GlyphRunWriter`: a cluster of one glyph, empty and of no width,
+    /// over nothing but the two bytes of a soft hyphen.
+    static func isHidden(_ glyph: PangoGlyphInfo, clusterBytes: UnsafePointer<CChar>, count: Int) -> Bool {
+        glyph.glyph == PANGO_GLYPH_EMPTY && glyph.geometry.width == 0 && count == 2
+            && UInt8(bitPattern: clusterBytes[0]) == 0xC2 && UInt8(bitPattern: clusterBytes[1]) == 0xAD
     }
 
     func release() {

@@ -1,4 +1,5 @@
 import DespatchApp
+import DespatchRender
 import Foundation
 
 /// The sample digest, rendered once per test run and shared by the tests that inspect it.
@@ -24,5 +25,16 @@ enum SampleRender {
         }
         cached = result
         return try result.get()
+    }
+
+    /// Renders `input` (the samples by default) with `layout` into a folder of its own named
+    /// after `label` and the layout, and gives back the PDF's bytes and the report: what the
+    /// tests that compare two ways of rendering compare.
+    static func render(_ layout: String, label: String, input: String = Repo.samples,
+                       options: RenderOptions = RenderOptions()) throws -> (pdf: Data, report: RenderReport) {
+        let folder = try Repo.temporaryFolder("\(label)-\(layout)")
+        let pdf = folder + "/\(layout).pdf"
+        let report = try pipeline.runDigest(input: input, layoutName: layout, output: pdf, options: options)
+        return (try Data(contentsOf: URL(fileURLWithPath: pdf)), report)
     }
 }
