@@ -17,6 +17,14 @@ public final class PangoEnvironment {
         }
         let fcMap = OpaquePointer(map)
         pango_fc_font_map_set_config(fcMap, fonts.config)
+        // The map's own resolution, and not only the context's: Pango measures a font's
+        // metrics (for the line height) on a context of its own, made at the map's resolution,
+        // 96 dpi by default, and asks fontconfig for the font again at that resolution. At 96
+        // dpi the pattern differed from the context's (same pixel size, other size and dpi),
+        // so each font was matched twice, and Pango 1.50 starts two threads for every new
+        // pattern (FcFontSetMatch, FcFontSetSort): 44 patterns and 88 threads in the sample
+        // digest, now 25 and 50, the same PDF, and 0.106 -> 0.096 s (BENCHMARKS.md).
+        pango_cairo_font_map_set_resolution(OpaquePointer(map), 72)
         guard let ctx = pango_font_map_create_context(map) else {
             g_object_unref(map)
             throw RenderError.fonts("pango_font_map_create_context failed")
