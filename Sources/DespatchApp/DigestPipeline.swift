@@ -163,7 +163,10 @@ public struct DigestPipeline {
         clock.mark("analysis")
         setUp.wait()
         clock.mark("waiting for the second core")
-        return try render(digest, layout: layout, output: output, options: options, renderer: try renderer!.get())
+        let engine = try renderer!.get()
+        let report = try render(digest, layout: layout, output: output, options: options, renderer: engine)
+        ExitRetention.keep((corpus, digest, layout, engine))
+        return report
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DespatchApp
+import DespatchRender
 import Foundation
 
 /// `despatch digest`: render the briefing PDF from a folder of articles.
@@ -46,6 +47,8 @@ struct DigestCommand: ParsableCommand, AnalysingCommand {
         }
         var pipeline = DigestPipeline()
         pipeline.allowedPaths = allowPath
+        // One document, then the process exits: its memory goes back at exit in one go.
+        ExitRetention.enable()
         let report = try pipeline.runDigest(
             input: input, layoutName: layout, output: output,
             options: RenderOptions(title: title, strict: strict, pngDirectory: png, pngScale: pngDpi / 72))

@@ -321,6 +321,9 @@ public final class DocumentRenderer {
         // The second parts' font maps outlive the painting of their pages and the writing of the fonts.
         withExtendedLifetime(secondParts) {}
         if pdfFile != nil { clock.mark("paint and write") }
+        // A one-document command exits next: the pages and the shaped text are left to the
+        // exit instead of being freed one by one (see `ExitRetention`).
+        ExitRetention.keep((pagination, secondParts, context, running))
         return RenderReport(pageCount: pagination.pageCount, missingGlyphs: missingGlyphs, anchorPages: pagination.anchorPages,
                             anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections,
                             preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead,
