@@ -86,7 +86,7 @@ previews: build
 memcheck: deps
 	$(SWIFT) build --sanitize=address --scratch-path .build-asan --product despatch
 	@mkdir -p out
-	ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:exitcode=9 LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=1 \
+	DESPATCH_EXIT_RETENTION=0 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:exitcode=9 LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=1 \
 	  .build-asan/debug/despatch digest --input Samples --output out/memcheck.pdf
 	@echo "memcheck: no leaks outside the documented suppressions"
 

@@ -9,7 +9,9 @@ import Foundation
 /// do the same (clang's `-disable-free`). A process that renders many documents (the weekly
 /// briefs, the tests) leaves this off, and everything is freed as it goes out of use.
 ///
-/// What is kept stays reachable from here, so LeakSanitizer does not count it as a leak.
+/// `make memcheck` turns it off (DESPATCH_EXIT_RETENTION=0): LeakSanitizer is there to see
+/// everything freed, and fontconfig holds parts of its patterns by encoded offsets, which it
+/// cannot follow, so kept fonts would read as leaks.
 public enum ExitRetention {
     nonisolated(unsafe) private static var enabledFlag = false
     nonisolated(unsafe) private static var kept: [Any] = []
@@ -21,10 +23,11 @@ public enum ExitRetention {
         return enabledFlag
     }
 
-    /// Turns the keeping on, for the rest of the process (a one-document command's choice).
+    /// Turns the keeping on, for the rest of the process (a one-document command's choice),
+    /// unless DESPATCH_EXIT_RETENTION=0.
     public static func enable() {
         lock.lock(); defer { lock.unlock() }
-        enabledFlag = true
+        enabledFlag = ProcessInfo.processInfo.environment["DESPATCH_EXIT_RETENTION"] != "0"
     }
 
     /// Keeps `object` to the end of the process when enabled; does nothing otherwise.
