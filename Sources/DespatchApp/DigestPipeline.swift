@@ -165,7 +165,7 @@ public struct DigestPipeline {
         clock.mark("waiting for the second core")
         let engine = try renderer!.get()
         let report = try render(digest, layout: layout, output: output, options: options, renderer: engine)
-        ExitRetention.keep((corpus, digest, layout, engine))
+        ExitRetention.shared.keep((corpus, digest, layout, engine))
         return report
     }
 }

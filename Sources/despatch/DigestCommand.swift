@@ -48,7 +48,7 @@ struct DigestCommand: ParsableCommand, AnalysingCommand {
         var pipeline = DigestPipeline()
         pipeline.allowedPaths = allowPath
         // One document, then the process exits: its memory goes back at exit in one go.
-        ExitRetention.enable()
+        ExitRetention.shared.enable()
         let report = try pipeline.runDigest(
             input: input, layoutName: layout, output: output,
             options: RenderOptions(title: title, strict: strict, pngDirectory: png, pngScale: pngDpi / 72))

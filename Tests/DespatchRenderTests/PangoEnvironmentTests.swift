@@ -32,11 +32,7 @@ final class PangoEnvironmentTests: XCTestCase {
 
         let fresh = try XCTUnwrap(pango_font_map_create_context(pango.fontMap))
         defer { g_object_unref(UnsafeMutableRawPointer(fresh)) }
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(fresh, options)
-        cairo_font_options_destroy(options)
+        PangoEnvironment.setDocumentFontOptions(on: fresh)
         let inPixels = try XCTUnwrap(pango_font_description_copy(desc))
         defer { pango_font_description_free(inPixels) }
         pango_font_description_set_absolute_size(inPixels, 10 * Double(PANGO_SCALE))

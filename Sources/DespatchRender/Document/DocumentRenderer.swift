@@ -323,7 +323,7 @@ public final class DocumentRenderer {
         if pdfFile != nil { clock.mark("paint and write") }
         // A one-document command exits next: the pages and the shaped text are left to the
         // exit instead of being freed one by one (see `ExitRetention`).
-        ExitRetention.keep((pagination, secondParts, context, running))
+        ExitRetention.shared.keep((pagination, secondParts, context, running))
         return RenderReport(pageCount: pagination.pageCount, missingGlyphs: missingGlyphs, anchorPages: pagination.anchorPages,
                             anchorTitles: pagination.anchorTitles, droppedItems: dropped, droppedSections: droppedSections,
                             preparedAhead: preparedAhead, breakAnalysesAhead: context.breakAnalysesTakenAhead,

@@ -12,34 +12,33 @@ import Foundation
 /// `make memcheck` turns it off (DESPATCH_EXIT_RETENTION=0): LeakSanitizer is there to see
 /// everything freed, and fontconfig holds parts of its patterns by encoded offsets, which it
 /// cannot follow, so kept fonts would read as leaks.
-public enum ExitRetention {
-    nonisolated(unsafe) private static var enabledFlag = false
-    nonisolated(unsafe) private static var kept: [Any] = []
-    private static let lock = NSLock()
+public final class ExitRetention: @unchecked Sendable {  // its state is read and written under `lock`
+    /// The process's one.
+    public static let shared = ExitRetention()
+
+    private var enabled = false
+    private var kept: [Any] = []
+    private let lock = NSLock()
+
+    init() {}
 
     /// Whether objects handed to `keep` are kept to the end of the process.
-    public static var isEnabled: Bool {
+    public var isEnabled: Bool {
         lock.lock(); defer { lock.unlock() }
-        return enabledFlag
+        return enabled
     }
 
     /// Turns the keeping on, for the rest of the process (a one-document command's choice),
-    /// unless DESPATCH_EXIT_RETENTION=0.
-    public static func enable() {
+    /// unless DESPATCH_EXIT_RETENTION=0 in `environment`.
+    public func enable(environment: [String: String] = ProcessInfo.processInfo.environment) {
         lock.lock(); defer { lock.unlock() }
-        enabledFlag = ProcessInfo.processInfo.environment["DESPATCH_EXIT_RETENTION"] != "0"
+        enabled = environment["DESPATCH_EXIT_RETENTION"] != "0"
     }
 
     /// Keeps `object` to the end of the process when enabled; does nothing otherwise.
-    public static func keep(_ object: Any) {
+    public func keep(_ object: Any) {
         lock.lock(); defer { lock.unlock() }
-        guard enabledFlag else { return }
+        guard enabled else { return }
         kept.append(object)
-    }
-
-    /// How many objects are kept (for tests).
-    static var keptCount: Int {
-        lock.lock(); defer { lock.unlock() }
-        return kept.count
     }
 }

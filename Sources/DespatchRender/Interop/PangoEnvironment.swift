@@ -29,16 +29,21 @@ public final class PangoEnvironment {
             g_object_unref(map)
             throw RenderError.fonts("pango_font_map_create_context failed")
         }
-        let options = cairo_font_options_create()
-        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-        pango_cairo_context_set_font_options(ctx, options)
-        cairo_font_options_destroy(options)
+        Self.setDocumentFontOptions(on: ctx)
         pango_cairo_context_set_resolution(ctx, 72)
         pango_context_set_round_glyph_positions(ctx, 0)
         self.fontMap = map
         self.context = ctx
         self.fonts = fonts
+    }
+
+    /// Unhinted metrics and outlines, so that line breaks do not depend on the output device.
+    static func setDocumentFontOptions(on context: OpaquePointer) {
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
     }
 
     deinit {
