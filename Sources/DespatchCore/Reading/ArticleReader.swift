@@ -17,9 +17,11 @@ public struct ArticleReader: Sendable {
         guard Self.supportedExtensions.contains(ext) else {
             throw InputError.unreadable(path: path, reason: "unsupported file type '.\(ext)' (expected .txt, .md or .html)")
         }
-        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > maxBytes {
-            throw InputError.tooLarge(path: path, bytes: size, limit: maxBytes)
+        // The size from stat(2), not FileManager.attributesOfItem: that also names the file's
+        // owner and group, which reads /etc/passwd and /etc/group through NSS for every article.
+        var status = stat()
+        if stat(path, &status) == 0, Int(status.st_size) > maxBytes {
+            throw InputError.tooLarge(path: path, bytes: Int(status.st_size), limit: maxBytes)
         }
         let data: Data
         do {
