@@ -79,8 +79,11 @@ final class RenderContext {
             natural = known
         } else {
             // The height Pango multiplies the factor by: the font's line height (ascent,
-            // descent and line gap), not a line's logical box, which leaves the gap out.
-            if let metrics = pango_context_get_metrics(pango.context, font(for: style).pointer, nil) {
+            // descent and line gap), not a line's logical box, which leaves the gap out. Read
+            // from the font itself where that gives Pango's figure (see `FontExtents`).
+            if let height = FontExtents.lineHeight(of: font(for: style).pointer, in: pango.context) {
+                natural = Double(height) / Double(PANGO_SCALE)
+            } else if let metrics = pango_context_get_metrics(pango.context, font(for: style).pointer, nil) {
                 natural = Double(pango_font_metrics_get_height(metrics)) / Double(PANGO_SCALE)
                 pango_font_metrics_unref(metrics)
             } else {

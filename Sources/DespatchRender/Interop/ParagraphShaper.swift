@@ -573,9 +573,9 @@ final class ParagraphShaper {
     private func vertical(_ font: UnsafeMutablePointer<PangoFont>) -> (Int32, Int32)? {
         let key = UnsafeMutableRawPointer(font)
         if let known = verticalMetrics[key] { return known }
-        guard let metrics = pango_font_get_metrics(font, nil) else { return nil }
-        defer { pango_font_metrics_unref(metrics) }
-        let value = (pango_font_metrics_get_ascent(metrics), pango_font_metrics_get_descent(metrics))
+        // Pango's metrics of the font, read from the font (see `FontExtents`).
+        let extents = FontExtents(font: font)
+        let value = (extents.ascent, extents.descent)
         verticalMetrics[key] = value
         return value
     }
