@@ -57,6 +57,37 @@ final class HyphenationTests: XCTestCase {
         XCTAssertNil(table[0x1234_5678])
     }
 
+    /// The table built at once from a dictionary's letters is the one `markBeginning` and
+    /// `setPattern` make pattern by pattern, also when the patterns have more distinct
+    /// beginnings than its first size allows (it is made again, larger).
+    func testThePatternTableBuiltAtOnceIsTheOneBuiltPatternByPattern() {
+        var state: UInt64 = 42  // a fixed sequence of letters (a linear congruential generator)
+        var letters: [UInt8] = [], starts: [Int32] = [0]
+        for _ in 0..<400 {  // 4,000 letters, nearly every beginning distinct: more than a third
+            for _ in 0..<10 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                letters.append(0x61 + UInt8(state >> 59 % 26))
+            }
+            starts.append(Int32(letters.count))
+        }
+        letters += Array("abc".utf8) + Array("ab".utf8)  // a pattern that is another's beginning, and a repeat
+        starts += [Int32(letters.count - 2), Int32(letters.count)]
+        let built = PatternTable(letters: letters, starts: starts)
+        var reference = PatternTable(capacity: 1)
+        var keys: [UInt64] = []
+        func fnv(_ bytes: ArraySlice<UInt8>) -> UInt64 { bytes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 } }
+        for k in 0..<(starts.count - 1) {
+            let from = Int(starts[k]), to = Int(starts[k + 1])
+            for end in (from + 1)..<to { reference.markBeginning(fnv(letters[from..<end])); keys.append(fnv(letters[from..<end])) }
+            reference.setPattern(fnv(letters[from..<to]), UInt32(k))
+            keys.append(fnv(letters[from..<to]))
+        }
+        XCTAssertGreaterThan(Set(keys).count, letters.count / 3)
+        for key in keys { XCTAssertEqual(built[key], reference[key]) }
+        XCTAssertEqual(built[fnv(Array("ab".utf8)[...])], UInt32(starts.count - 2 + 1) << 1 | 1)  // the later index, and a beginning of "abc"
+        XCTAssertNil(built[fnv(Array("zzzzzzzzzzzz".utf8)[...])])
+    }
+
     func testNoHyphenatorForVietnamese() {
         XCTAssertNil(HyphenatorLoader.shared(for: "vi"))
     }

@@ -32,6 +32,9 @@ final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mut
 
     private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
     private static func fnv(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    /// The same hash, for the table's builder.
+    static var fnvStart: UInt64 { fnvOffset }
+    @inline(__always) static func fnvStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 { fnv(hash, byte) }
 
     /// Reads the dictionary as bytes (the .dic files are ASCII or ISO-8859-1; patterns with
     /// other letters are skipped, as only ASCII words are hyphenated). Line by line over the
@@ -59,69 +62,77 @@ final class PatternHyphenator: Hyphenator, @unchecked Sendable {  // its one mut
     }
 
     /// The patterns of a dictionary's bytes, line by line by index into the buffer; nil when
-    /// it has none.
-    private static func parse(_ d: [UInt8]) -> Parsed? {
-        var table = PatternTable(capacity: d.count / 2)  // about one entry for every two bytes of patterns (it grows if need be)
-        var letters: [UInt8] = [], points: [UInt8] = [], starts: [Int32] = [0]
-        letters.reserveCapacity(d.count)
-        points.reserveCapacity(d.count)
+    /// it has none. Over unsafe buffers: read through `[UInt8]` subscripts and appended one
+    /// byte at a time, Debian's 106 KB dictionary took 15 M instructions (each access checked,
+    /// each append asking whether the array was shared) on the core that also shares the
+    /// analysis; the letters and points are written into buffers of the input's size (neither
+    /// can be longer), and the table is built once they are known (`PatternTable.init(letters:starts:)`).
+    private static func parse(_ data: [UInt8]) -> Parsed? {
         var maxPatternLength = 0, leftMin = 2, rightMin = 3
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart < d.count, d[lineStart] == 0x0A || d[lineStart] == 0x0D { lineStart += 1 }  // empty lines count for nothing
-        while lineStart < d.count {
-            var lineEnd = lineStart
-            while lineEnd < d.count, d[lineEnd] != 0x0A, d[lineEnd] != 0x0D { lineEnd += 1 }
-            var a = lineStart, b = lineEnd
-            lineStart = lineEnd
-            while lineStart < d.count, d[lineStart] == 0x0A || d[lineStart] == 0x0D { lineStart += 1 }
-            lineNumber += 1
-            while a < b, d[a] == 0x20 || d[a] == 0x09 { a += 1 }
-            while b > a, d[b - 1] == 0x20 || d[b - 1] == 0x09 { b -= 1 }
-            // The first line names the charset; % and # start comments.
-            guard lineNumber > 1, a < b, d[a] != 0x25, d[a] != 0x23 else { continue }
-            // Directives are upper case; patterns never start with a capital, so most lines
-            // are not compared with the directives' names at all.
-            if d[a] >= 0x41 && d[a] <= 0x5A {
-                let line = d[a..<b]
-                if let value = directive("LEFTHYPHENMIN", line) { leftMin = value ?? leftMin; continue }
-                if let value = directive("RIGHTHYPHENMIN", line) { rightMin = value ?? rightMin; continue }
-            }
-            let line = d[a..<b]
-            var hasLower = false, hasUpper = false, plain = true
-            for c in line {
-                if c >= 0x61 && c <= 0x7A { hasLower = true }
-                else if c >= 0x41 && c <= 0x5A { hasUpper = true }
-                else if c == 0x2F || c >= 0x80 { plain = false }  // non-standard entries, other letters
-            }
-            if !hasLower, hasUpper { continue }  // other directives
-            guard plain else { continue }
-            let letterStart = letters.count, pointStart = points.count
-            var point: UInt8 = 0
-            for c in line {
-                if c >= 0x30 && c <= 0x39 {
-                    point = c - 0x30
-                } else {
-                    points.append(point)
-                    point = 0
-                    letters.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        var starts: [Int32] = [0]
+        let n = data.count
+        // Each pattern has one more point than letters, and at most one pattern a line.
+        let letterBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 1)
+        let pointBuffer = UnsafeMutablePointer<UInt8>.allocate(capacity: n + 1)
+        defer { letterBuffer.deallocate(); pointBuffer.deallocate() }
+        var letterCount = 0, pointCount = 0
+        data.withUnsafeBufferPointer { d in
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart < n, d[lineStart] == 0x0A || d[lineStart] == 0x0D { lineStart += 1 }  // empty lines count for nothing
+            while lineStart < n {
+                var lineEnd = lineStart
+                while lineEnd < n, d[lineEnd] != 0x0A, d[lineEnd] != 0x0D { lineEnd += 1 }
+                var a = lineStart, b = lineEnd
+                lineStart = lineEnd
+                while lineStart < n, d[lineStart] == 0x0A || d[lineStart] == 0x0D { lineStart += 1 }
+                lineNumber += 1
+                while a < b, d[a] == 0x20 || d[a] == 0x09 { a += 1 }
+                while b > a, d[b - 1] == 0x20 || d[b - 1] == 0x09 { b -= 1 }
+                // The first line names the charset; % and # start comments.
+                guard lineNumber > 1, a < b, d[a] != 0x25, d[a] != 0x23 else { continue }
+                // Directives are upper case; patterns never start with a capital, so most lines
+                // are not compared with the directives' names at all.
+                if d[a] >= 0x41 && d[a] <= 0x5A {
+                    let line = Array(d[a..<b])[...]
+                    if let value = directive("LEFTHYPHENMIN", line) { leftMin = value ?? leftMin; continue }
+                    if let value = directive("RIGHTHYPHENMIN", line) { rightMin = value ?? rightMin; continue }
                 }
+                var hasLower = false, hasUpper = false, plain = true
+                for i in a..<b {
+                    let c = d[i]
+                    if c >= 0x61 && c <= 0x7A { hasLower = true }
+                    else if c >= 0x41 && c <= 0x5A { hasUpper = true }
+                    else if c == 0x2F || c >= 0x80 { plain = false }  // non-standard entries, other letters
+                }
+                if !hasLower, hasUpper { continue }  // other directives
+                guard plain else { continue }
+                let letterStart = letterCount, pointStart = pointCount
+                var point: UInt8 = 0
+                for i in a..<b {
+                    let c = d[i]
+                    if c >= 0x30 && c <= 0x39 {
+                        point = c - 0x30
+                    } else {
+                        pointBuffer[pointCount] = point
+                        pointCount += 1
+                        point = 0
+                        letterBuffer[letterCount] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+                        letterCount += 1
+                    }
+                }
+                let length = letterCount - letterStart
+                guard length > 0 else { pointCount = pointStart; continue }
+                pointBuffer[pointCount] = point
+                pointCount += 1
+                starts.append(Int32(letterCount))
+                maxPatternLength = max(maxPatternLength, length)
             }
-            points.append(point)
-            let length = letters.count - letterStart
-            guard length > 0 else { points.removeLast(points.count - pointStart); continue }
-            var hash = fnvOffset
-            for k in letterStart..<letters.count - 1 {
-                hash = fnv(hash, letters[k])
-                table.markBeginning(hash)
-            }
-            hash = fnv(hash, letters[letters.count - 1])
-            let index = UInt32(starts.count - 1)
-            table.setPattern(hash, index)
-            starts.append(Int32(letters.count))
-            maxPatternLength = max(maxPatternLength, length)
         }
+        let letters = Array(UnsafeBufferPointer(start: letterBuffer, count: letterCount))
+        let points = Array(UnsafeBufferPointer(start: pointBuffer, count: pointCount))
         guard maxPatternLength > 0 else { return nil }
+        let table = PatternTable(letters: letters, starts: starts)
         return Parsed(table: table, letters: letters, points: points, starts: starts, maxPatternLength: maxPatternLength,
                       leftMin: leftMin, rightMin: rightMin)
     }
@@ -226,6 +237,54 @@ struct PatternTable: Sendable {
     private var values: [UInt32]
     private var mask: Int
     private var count = 0
+
+    /// The table of the patterns whose letters are `letters[starts[k]..<starts[k + 1]]`, in
+    /// their order (a pattern given twice keeps the later index), as `markBeginning` for
+    /// every beginning of each and then `setPattern` would make it, filled through the arrays'
+    /// buffers. Sized for a third of the letters being distinct beginnings (Debian's English
+    /// patterns: 15,610 of 71,198), and made again twice the size if more are.
+    init(letters: [UInt8], starts: [Int32]) {
+        var capacity = max(16, letters.count / 3)
+        while true {
+            var table = PatternTable(capacity: capacity)
+            if table.fill(letters: letters, starts: starts) { self = table; return }
+            capacity *= 2
+        }
+    }
+
+    /// Inserts every pattern and its beginnings; false, leaving the table unusable, when they
+    /// would fill more than half of it.
+    private mutating func fill(letters: [UInt8], starts: [Int32]) -> Bool {
+        let mask = self.mask, limit = keys.count / 2
+        var count = 0
+        let filled = keys.withUnsafeMutableBufferPointer { keys in
+            values.withUnsafeMutableBufferPointer { values in
+                letters.withUnsafeBufferPointer { letters -> Bool in
+                    func slot(_ key: UInt64) -> Int {
+                        var i = Int(truncatingIfNeeded: key ^ key >> 32) & mask
+                        while values[i] != 0, keys[i] != key { i = (i + 1) & mask }
+                        if values[i] == 0 { keys[i] = key; count += 1 }
+                        return i
+                    }
+                    for k in 0..<(starts.count - 1) {
+                        let from = Int(starts[k]), to = Int(starts[k + 1])
+                        var hash = PatternHyphenator.fnvStart
+                        for j in from..<(to - 1) {
+                            hash = PatternHyphenator.fnvStep(hash, letters[j])
+                            values[slot(hash)] |= 1
+                        }
+                        hash = PatternHyphenator.fnvStep(hash, letters[to - 1])
+                        let i = slot(hash)
+                        values[i] = values[i] & 1 | (UInt32(k) + 1) << 1
+                        if count > limit { return false }
+                    }
+                    return true
+                }
+            }
+        }
+        self.count = count
+        return filled
+    }
 
     init(capacity: Int) {
         var size = 16
