@@ -104,12 +104,39 @@ final class RenderContext {
     func wordWidth(_ run: StyledRun, style: TextStyle) -> Double {
         let key = "\(style.family)|\(style.size)|\(style.bold || run.bold)|\(style.italic || run.italic)|\(run.language ?? "")|\(run.text)"
         if let known = wordWidths[key] { return known }
-        let width = layout([run], style: style, width: nil).size.width
+        let width = shapedWordWidth(run, style: style) ?? layout([run], style: style, width: nil).size.width
         if wordWidths.count >= 100_000 { wordWidths.removeAll(keepingCapacity: true) }
         wordWidths[key] = width
         return width
     }
     private var wordWidths: [String: Double] = [:]
+
+    /// The width of a one-line word through the shaper (its word cache, no PangoLayout), or
+    /// nil when the shaper leaves the text to Pango. Why: a PangoLayout of one word cost some
+    /// 125,000 instructions (itemizing, the break analysis, the layout's lines), and a table
+    /// measures the longest words of each column (50 of them for the sample digest). The
+    /// width is that of the layout's one line, which the shaper's lines match
+    /// (`ParagraphShaperTests`, `wordWidthTests`).
+    func shapedWordWidth(_ run: StyledRun, style: TextStyle) -> Double? {
+        guard !usesPangoLines else { return nil }
+        var plain = style
+        plain.alignment = .left
+        plain.hangingIndent = 0
+        let prepared = prepare([run], style: plain)
+        let font = font(for: plain)
+        let request = ParagraphShaper.Request(
+            text: prepared.text, runs: prepared.runs, font: font,
+            fontKey: "\(plain.family)|\(plain.size)|\(plain.bold)|\(plain.italic)|\(plain.lineSpacing)",
+            justify: false, color: plain.color, width: Self.oneLineWidth, hangingIndent: 0, breakAnalysis: nil)
+        guard let shaped = shaper.shape(request, calibrate: { self.calibration(plain) }) else { return nil }
+        let lines = shaped.paragraph.lineMetrics()
+        guard lines.count == 1 else { return nil }
+        if shaped.hasUnknownGlyphs { recordMissing(in: prepared.text) }
+        return lines[0].width
+    }
+
+    /// A width no word reaches (in points; Pango's units for it still fit in 32 bits).
+    private static let oneLineWidth = 1_000_000.0
 
     /// What another thread prepares ahead of the paginating one (see `BreakLookahead`), for
     /// the pagination under way; nil when nothing is.
@@ -156,20 +183,24 @@ final class RenderContext {
                 fontKey: "\(style.family)|\(style.size)|\(style.bold)|\(style.italic)|\(style.lineSpacing)",
                 justify: style.alignment == .justify, color: style.color, width: width, hangingIndent: max(0, style.hangingIndent),
                 breakAnalysis: prepared.breakAnalysis)
-            let shaped = shaper.shape(request) {
-                var plain = style
-                plain.alignment = .left
-                plain.hangingIndent = 0
-                let one = layout(PreparedText(text: "X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
-                let three = layout(PreparedText(text: "X\u{2028}X\u{2028}X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
-                return one + three
-            }
+            let shaped = shaper.shape(request) { self.calibration(style) }
             if let shaped {
                 if checkGlyphs, shaped.hasUnknownGlyphs { recordMissing(in: prepared.text) }
                 return shaped.paragraph
             }
         }
         return layout(prepared, style: style, width: width, checkGlyphs: checkGlyphs)
+    }
+
+    /// The line metrics the shaper calibrates a style's lines with: a PangoLayout of one line
+    /// and one of three, left-aligned, without an indent.
+    private func calibration(_ style: TextStyle) -> [LineMetrics] {
+        var plain = style
+        plain.alignment = .left
+        plain.hangingIndent = 0
+        let one = layout(PreparedText(text: "X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
+        let three = layout(PreparedText(text: "X\u{2028}X\u{2028}X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
+        return one + three
     }
 
     /// UTF-8 bytes of text whose shaped layouts blocks may hold at one time. Past it, a
