@@ -32,12 +32,6 @@ public struct DigestBuilder: Sendable {
         let summarizer = Summarizer(stopwords: v.stopwords)
         let taskExtractor = TaskListExtractor(box: box)
         let voiceCollector = ReactionExtractor(box: box, host: nil)
-        var digests: [ArticleDigest] = []
-        var themeData: [ArticleThemes] = []
-        var allLists: [(file: String, index: Int, items: [String])] = []
-        var personGroups: [String: (name: String, forms: Set<String>, mentions: Int)] = [:]
-        var personOrder: [String] = []
-        var corpusCandidates: [(article: Int, index: Int, text: String, folded: [String])] = []
 
         let analysed = ParallelMap.map(Array(corpus.articles.enumerated())) { ai, article -> ArticleAnalysis in
             var own: [String] = []
@@ -85,83 +79,97 @@ public struct DigestBuilder: Sendable {
         }
         for r in analysed { warnings += r.warnings }
 
-        // The host country: the country named most often in the bodies, read from the data.
-        var placeCounts: [Place: Int] = [:]
-        var placeSurface: [Place: [String: Int]] = [:]
-        for r in analysed {
-            for (p, form) in r.places {
-                placeCounts[p, default: 0] += 1
-                placeSurface[p, default: [:]][form, default: 0] += 1
-            }
-        }
-        let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
-        let reactionExtractor = ReactionExtractor(box: box, host: host)
-        let dated = DiscrepancyFinder.index(zip(corpus.articles, analysed).compactMap { a, r in r.date.map { (file: a.file, date: $0) } })
-
-        for (article, result) in zip(corpus.articles, analysed) {
-            corpusCandidates += result.candidates
-            themeData.append(result.themes)
-            let (reactions, officials, persons) = reactionExtractor.resolve(result.voices)
-            var digest = result.digest
-            digest.reactions = reactions
-            digest.officials = officials
-            digest.discrepancies = result.countDiscrepancies
-                + DiscrepancyFinder.dates(textDates: result.textDates, date: result.date, file: article.file, others: dated)
-                + result.otherDiscrepancies
-            for p in persons {
-                let key = TextFolding.compactKey(p.name)
-                if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
-                personGroups[key]!.forms.formUnion(p.forms)
-                personGroups[key]!.mentions += p.mentions
-            }
-            for (i, items) in result.lists.enumerated() { allLists.append((article.file, i + 1, items)) }
-            digests.append(digest)
-        }
-
-        // Corpus themes.
-        var corpusThemes: [CorpusTheme] = []
-        for def in v.themes {
-            var files: [String] = []
-            var variants: [String] = []
-            var best: (String, Int)?
-            var total = 0
-            for (i, t) in themeData.enumerated() {
-                guard let n = t.counts[def.id], n > 0 else { continue }
-                files.append(corpus.articles[i].file)
-                total += n
-                for form in t.variants[def.id] ?? [] where !variants.contains(where: { TextFolding.key($0) == TextFolding.key(form) }) {
-                    variants.append(form)
+        // What needs the whole corpus, in two parts at once: the host country and what depends
+        // on it (reactions, officials, discrepancies), themes, entities and the summary here;
+        // key phrases and list alignments on another core (8 M of the 14 M instructions that
+        // followed the articles' pass on one core, for the samples).
+        let ((digests, corpusThemes, entities, corpusSummary), (keyPhrases, alignments)) = ParallelMap.both({
+            var digests: [ArticleDigest] = []
+            var themeData: [ArticleThemes] = []
+            var personGroups: [String: (name: String, forms: Set<String>, mentions: Int)] = [:]
+            var personOrder: [String] = []
+            var corpusCandidates: [(article: Int, index: Int, text: String, folded: [String])] = []
+            // The host country: the country named most often in the bodies, read from the data.
+            var placeCounts: [Place: Int] = [:]
+            var placeSurface: [Place: [String: Int]] = [:]
+            for r in analysed {
+                for (p, form) in r.places {
+                    placeCounts[p, default: 0] += 1
+                    placeSurface[p, default: [:]][form, default: 0] += 1
                 }
-                if let e = t.evidence[def.id], e.1 > (best?.1 ?? 0) { best = e }
             }
-            guard !files.isEmpty else { continue }
-            let coverage = Double(files.count) / Double(max(1, corpus.articles.count))
-            let score = ((0.5 * coverage + 0.5 * (1 - exp(-Double(total) / 6))) * 1000).rounded() / 1000
-            corpusThemes.append(CorpusTheme(id: def.id, label: def.label, articles: files, variants: variants, evidence: best?.0, score: score,
-                                            labels: def.labels))
-        }
-        corpusThemes.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+            let host = placeCounts.filter { !$0.key.isOrganisation }.max { a, b in a.value != b.value ? a.value < b.value : a.key.canonical > b.key.canonical }?.key
+            let reactionExtractor = ReactionExtractor(box: box, host: host)
+            let dated = DiscrepancyFinder.index(zip(corpus.articles, analysed).compactMap { a, r in r.date.map { (file: a.file, date: $0) } })
 
-        // Alignments of task lists across articles.
-        let alignments = TaskListAligner(stopwords: v.stopwords).align(allLists)
+            for (article, result) in zip(corpus.articles, analysed) {
+                corpusCandidates += result.candidates
+                themeData.append(result.themes)
+                let (reactions, officials, persons) = reactionExtractor.resolve(result.voices)
+                var digest = result.digest
+                digest.reactions = reactions
+                digest.officials = officials
+                digest.discrepancies = result.countDiscrepancies
+                    + DiscrepancyFinder.dates(textDates: result.textDates, date: result.date, file: article.file, others: dated)
+                    + result.otherDiscrepancies
+                for p in persons {
+                    let key = TextFolding.compactKey(p.name)
+                    if personGroups[key] == nil { personGroups[key] = (p.name, [], 0); personOrder.append(key) }
+                    personGroups[key]!.forms.formUnion(p.forms)
+                    personGroups[key]!.mentions += p.mentions
+                }
+                digests.append(digest)
+            }
 
-        // Entities: people grouped by folded spelling, then countries and organisations.
-        var entities: [EntityGroup] = personOrder.map { k in
-            let g = personGroups[k]!
-            return EntityGroup(canonical: g.name, forms: g.forms.sorted(), mentions: g.mentions)
-        }
-        for (p, n) in placeCounts {
-            let forms = (placeSurface[p] ?? [:]).keys.sorted()
-            entities.append(EntityGroup(canonical: p.canonical, forms: forms, mentions: n))
-        }
-        entities.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.canonical < $1.canonical }
+            // Corpus themes.
+            var corpusThemes: [CorpusTheme] = []
+            for def in v.themes {
+                var files: [String] = []
+                var variants: [String] = []
+                var best: (String, Int)?
+                var total = 0
+                for (i, t) in themeData.enumerated() {
+                    guard let n = t.counts[def.id], n > 0 else { continue }
+                    files.append(corpus.articles[i].file)
+                    total += n
+                    for form in t.variants[def.id] ?? [] where !variants.contains(where: { TextFolding.key($0) == TextFolding.key(form) }) {
+                        variants.append(form)
+                    }
+                    if let e = t.evidence[def.id], e.1 > (best?.1 ?? 0) { best = e }
+                }
+                guard !files.isEmpty else { continue }
+                let coverage = Double(files.count) / Double(max(1, corpus.articles.count))
+                let score = ((0.5 * coverage + 0.5 * (1 - exp(-Double(total) / 6))) * 1000).rounded() / 1000
+                corpusThemes.append(CorpusTheme(id: def.id, label: def.label, articles: files, variants: variants, evidence: best?.0, score: score,
+                                                labels: def.labels))
+            }
+            corpusThemes.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
 
-        // Corpus summary: LexRank over the best sentences of each article.
-        let capped = Array(corpusCandidates.prefix(300))
-        let picked = summarizer.choose(capped.map(\.folded), count: corpusSummarySentences, leadBias: false)
-        let corpusSummary = picked.map { capped[$0] }.sorted { ($0.article, $0.index) < ($1.article, $1.index) }.map(\.text)
+            // Entities: people grouped by folded spelling, then countries and organisations.
+            var entities: [EntityGroup] = personOrder.map { k in
+                let g = personGroups[k]!
+                return EntityGroup(canonical: g.name, forms: g.forms.sorted(), mentions: g.mentions)
+            }
+            for (p, n) in placeCounts {
+                let forms = (placeSurface[p] ?? [:]).keys.sorted()
+                entities.append(EntityGroup(canonical: p.canonical, forms: forms, mentions: n))
+            }
+            entities.sort { $0.mentions != $1.mentions ? $0.mentions > $1.mentions : $0.canonical < $1.canonical }
 
-        let keyPhrases = KeyPhraseExtractor.rank(analysed.map(\.keyPhrases))
+            // Corpus summary: LexRank over the best sentences of each article.
+            let capped = Array(corpusCandidates.prefix(300))
+            let picked = summarizer.choose(capped.map(\.folded), count: corpusSummarySentences, leadBias: false)
+            let corpusSummary = picked.map { capped[$0] }.sorted { ($0.article, $0.index) < ($1.article, $1.index) }.map(\.text)
+
+            return (digests, corpusThemes, entities, corpusSummary)
+        }, {
+            // Independent of the host and of each other: the corpus's key phrases, and the
+            // alignments of its task lists (in article order, each list numbered in its article).
+            let lists = zip(corpus.articles, analysed).flatMap { article, result in
+                result.lists.enumerated().map { (file: article.file, index: $0.offset + 1, items: $0.element) }
+            }
+            return (KeyPhraseExtractor.rank(analysed.map(\.keyPhrases)), TaskListAligner(stopwords: v.stopwords).align(lists))
+        })
         return Digest(generator: generator, articles: digests, themes: corpusThemes, alignments: alignments,
                       entities: entities, summary: corpusSummary, warnings: warnings, keyPhrases: keyPhrases)
     }

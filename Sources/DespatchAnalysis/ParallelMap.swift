@@ -21,4 +21,21 @@ enum ParallelMap {
         }
         return results.map { $0! }
     }
+
+    /// `(first(), second())`, the second on another core when there is one: two independent
+    /// parts of a computation, each result as if they had run one after the other.
+    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        guard ProcessInfo.processInfo.activeProcessorCount > 1 else { return (first(), second()) }
+        var a: A?, b: B?
+        withUnsafeMutablePointer(to: &a) { aSlot in
+            withUnsafeMutablePointer(to: &b) { bSlot in
+                // Each iteration writes only its own result.
+                nonisolated(unsafe) let (x, y) = (aSlot, bSlot)
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    if part == 0 { x.pointee = first() } else { y.pointee = second() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
 }
