@@ -148,6 +148,10 @@ public struct DigestPipeline {
                 made.prepareParallelPagination()
                 setUpClock.mark("second font map (second core)")
             }
+            if case .success(let made)? = renderer {
+                made.startFontMatching(for: layout)
+                setUpClock.mark("font matching started (second core)")
+            }
         }
         DispatchQueue.global().async(group: setUp) {
             let vocabularyClock = PhaseClock()

@@ -133,6 +133,17 @@ public final class DocumentRenderer {
         if spareFontMap == nil { spareFontMap = made }
     }
 
+    /// Starts fontconfig's matching of the faces `layout` sets its text in, on this renderer's
+    /// font map and on the one made ahead for a second thread (see
+    /// `PangoEnvironment.startMatching`). For a caller that can do it on another core before
+    /// it renders, while nothing else uses the renderer.
+    public func startFontMatching(for layout: LayoutDescription) {
+        let styles = StyleSheet(layout: layout)
+        pango.startMatching(styles.faces(frontMatter: true))
+        spareLock.lock(); defer { spareLock.unlock() }
+        spareFontMap?.startMatching(styles.faces(frontMatter: false))
+    }
+
     /// The font map made ahead, once.
     func takeSpareFontMap() -> PangoEnvironment? {
         spareLock.lock(); defer { spareLock.unlock() }

@@ -65,4 +65,27 @@ struct StyleSheet {
         tableCell = TextStyle(family: f.body, size: f.smallSize + 0.5, color: palette.text, lineSpacing: 1.2)
         runningText = TextStyle(family: f.heading, size: f.smallSize, color: palette.muted, lineSpacing: 1.0)
     }
+
+    /// The faces the document's text is set in: each style's own, and the bold and italic of
+    /// those that set running text with emphasis in it (the body, list items, small print,
+    /// table cells). Without the front matter's (cover, contents) and the running header's
+    /// when `frontMatter` is false: the faces of a second part of the document, paginated on
+    /// a thread of its own and painted on the first's. For `PangoEnvironment.startMatching`.
+    func faces(frontMatter: Bool) -> [FontDescription] {
+        var seen: Set<String> = []
+        var result: [FontDescription] = []
+        func add(_ family: String, _ size: Double, _ bold: Bool, _ italic: Bool) {
+            guard seen.insert("\(family)|\(size)|\(bold)|\(italic)").inserted else { return }
+            result.append(FontDescription(family: family, size: size, bold: bold, italic: italic))
+        }
+        let front = frontMatter ? [coverTitle, coverSubtitle, coverMeta, contentsSection, contentsEntry, runningText] : []
+        for style in [body, section, articleTitle, subheading, dateline, small, listItem, tableHeader, tableCell] + front {
+            add(style.family, style.size, style.bold, style.italic)
+        }
+        for style in [body, listItem, small, tableCell] {
+            add(style.family, style.size, true, style.italic)
+            add(style.family, style.size, style.bold, true)
+        }
+        return result
+    }
 }

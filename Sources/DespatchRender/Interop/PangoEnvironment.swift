@@ -58,6 +58,25 @@ public final class PangoEnvironment {
         pango_context_get_language(context) ?? pango_language_get_default()
     }
 
+    /// Starts fontconfig's matching for fonts the document will ask for, and returns at once.
+    ///
+    /// Why: Pango 1.50 matches each new font pattern on two threads of its own
+    /// (FcFontSetMatch, FcFontSetSort) and the paginating thread waits for them the first time
+    /// it itemizes text in that font: 11-15 waits in the sample digest, 0.9-9 ms in all on a
+    /// machine whose two cores are both paginating. Loading the fontsets before (the patterns
+    /// are kept by the map) starts those threads while the analysis runs, and the pagination
+    /// finds the fonts matched. Loading does not wait for the matching, which is what made an
+    /// earlier try, which loaded every face a layout could use, a loss (BENCHMARKS.md).
+    /// Call it before any other thread uses this environment.
+    func startMatching(_ fonts: [FontDescription]) {
+        let language = paragraphLanguage
+        for font in fonts {
+            if let fontset = pango_font_map_load_fontset(fontMap, context, font.pointer, language) {
+                g_object_unref(UnsafeMutableRawPointer(fontset))
+            }
+        }
+    }
+
     /// A new, empty layout on the document's context.
     func makeLayout() -> TextLayout {
         TextLayout(adopting: pango_layout_new(context)!)
