@@ -198,9 +198,44 @@ final class RenderContext {
         var plain = style
         plain.alignment = .left
         plain.hangingIndent = 0
+        if !usesPangoLines, let computed = computedCalibration(plain) { return computed }
+        return layoutCalibration(plain)
+    }
+
+    /// The calibration as two PangoLayouts measure it (`calibration`'s definition).
+    func layoutCalibration(_ plain: TextStyle) -> [LineMetrics] {
         let one = layout(PreparedText(text: "X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
         let three = layout(PreparedText(text: "X\u{2028}X\u{2028}X", runs: []), style: plain, width: nil, checkGlyphs: false).lineMetrics()
         return one + three
+    }
+
+    /// The calibration computed as Pango 1.50's layout places lines of one font, without
+    /// laying them out: each line's logical box is the font's ascent above the baseline and
+    /// its descent below (pangocairo's glyph extents: HarfBuzz's ascender and descender), the
+    /// first baseline at the ascent, and each next one the line-spacing factor times the
+    /// font's metrics height further down, in single precision and cut to a Pango unit
+    /// (pango-layout.c: `new_baseline = *baseline + layout->line_spacing * height`). Nil when
+    /// the style's font lacks an "X" (its lines would be in a fallback font).
+    ///
+    /// Why: a PangoLayout asks Pango for its fonts' metrics, and the first time it does so
+    /// for a font pangocairo lays out the language's sample sentence in a context of its
+    /// own, about a million instructions a font; the shaper's paragraphs need none of that.
+    /// `CalibrationTests` compares this with `layoutCalibration` for every shipped layout's
+    /// styles.
+    func computedCalibration(_ plain: TextStyle) -> [LineMetrics]? {
+        let factor = Float(lineSpacingFactor(for: plain))
+        guard factor != 0, let extents = FontExtents.withFirstFont(of: font(for: plain).pointer, in: pango.context, { font, _ in
+            pango_font_has_char(font, 0x58) != 0 ? FontExtents(font: font) : nil
+        }) else { return nil }
+        let ascent = extents.ascent, height = extents.ascent + extents.descent
+        var baselines: [Int32] = [ascent]
+        for _ in 1..<3 { baselines.append(Int32(Float(baselines[baselines.count - 1]) + factor * Float(extents.height))) }
+        let scale = Double(PANGO_SCALE)
+        func line(_ baseline: Int32) -> LineMetrics {
+            LineMetrics(top: Double(baseline - ascent) / scale, bottom: Double(baseline - ascent + height) / scale,
+                        baseline: Double(baseline) / scale, x: 0, width: 0)
+        }
+        return [line(ascent)] + baselines.map(line)
     }
 
     /// UTF-8 bytes of text whose shaped layouts blocks may hold at one time. Past it, a

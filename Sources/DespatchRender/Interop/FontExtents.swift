@@ -39,8 +39,20 @@ struct FontExtents: Equatable {
     /// sentence (Pango takes the largest height of the fonts the sentence is itemized into).
     /// Nil otherwise, or when the context is transformed, and the caller asks Pango.
     static func lineHeight(of description: OpaquePointer, in context: OpaquePointer) -> Int32? {
-        // The language and fontset `pango_context_get_metrics` uses: the context's, or the
-        // process's default when none was set.
+        withFirstFont(of: description, in: context) { font, language in
+            guard let sample = pango_language_get_sample_string(language) else { return nil }
+            for scalar in String(cString: sample).unicodeScalars where scalar.value >= 0x20 {
+                guard pango_font_has_char(font, scalar.value) != 0 else { return nil }
+            }
+            return FontExtents(font: font).height
+        }
+    }
+
+    /// Calls `body` with the first font of the fontset `pango_context_get_metrics` and the
+    /// itemizer use for `description` (the context's language, or the process's default), and
+    /// that language; nil when the context is transformed or Pango has no fontset.
+    static func withFirstFont<T>(of description: OpaquePointer, in context: OpaquePointer,
+                                 _ body: (UnsafeMutablePointer<PangoFont>, OpaquePointer) -> T?) -> T? {
         guard pango_context_get_matrix(context) == nil,
               let language = pango_context_get_language(context) ?? pango_language_get_default(),
               let fontset = pango_font_map_load_fontset(pango_context_get_font_map(context), context, description, language)
@@ -51,10 +63,7 @@ struct FontExtents: Equatable {
             data!.assumingMemoryBound(to: UnsafeMutablePointer<PangoFont>?.self).pointee = font
             return 1  // the first font only
         }, &first)
-        guard let font = first, let sample = pango_language_get_sample_string(language) else { return nil }
-        for scalar in String(cString: sample).unicodeScalars where scalar.value >= 0x20 {
-            guard pango_font_has_char(font, scalar.value) != 0 else { return nil }
-        }
-        return FontExtents(font: font).height
+        guard let font = first else { return nil }
+        return body(font, language)
     }
 }
