@@ -10,7 +10,7 @@ final class FontExtentsTests: XCTestCase {
 
     func testEveryFontsExtentsAreThoseOfPangosMetrics() throws {
         let pango = try PangoEnvironment(fonts: FontLibrary(directory: Repo.fonts))
-        XCTAssertGreaterThanOrEqual(pango.fonts.families.count, 5)
+        XCTAssertFalse(pango.fonts.families.isEmpty)
         var checked = 0
         for family in pango.fonts.families {
             for size in sizes {

@@ -71,6 +71,12 @@ struct StyleSheet {
     /// table cells). Without the front matter's (cover, contents) and the running header's
     /// when `frontMatter` is false: the faces of a second part of the document, paginated on
     /// a thread of its own and painted on the first's. For `PangoEnvironment.startMatching`.
+    /// Every text style of the sheet: those of the document's body, and those of its front
+    /// matter (cover, contents) and running header and footer.
+    var textStyles: [TextStyle] { bodyMatterStyles + frontMatterStyles }
+    var bodyMatterStyles: [TextStyle] { [body, section, articleTitle, subheading, dateline, small, listItem, tableHeader, tableCell] }
+    var frontMatterStyles: [TextStyle] { [coverTitle, coverSubtitle, coverMeta, contentsSection, contentsEntry, runningText] }
+
     func faces(frontMatter: Bool) -> [FontDescription] {
         var seen: Set<String> = []
         var result: [FontDescription] = []
@@ -78,8 +84,7 @@ struct StyleSheet {
             guard seen.insert("\(family)|\(size)|\(bold)|\(italic)").inserted else { return }
             result.append(FontDescription(family: family, size: size, bold: bold, italic: italic))
         }
-        let front = frontMatter ? [coverTitle, coverSubtitle, coverMeta, contentsSection, contentsEntry, runningText] : []
-        for style in [body, section, articleTitle, subheading, dateline, small, listItem, tableHeader, tableCell] + front {
+        for style in bodyMatterStyles + (frontMatter ? frontMatterStyles : []) {
             add(style.family, style.size, style.bold, style.italic)
         }
         for style in [body, listItem, small, tableCell] {

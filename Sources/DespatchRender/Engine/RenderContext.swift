@@ -116,19 +116,15 @@ final class RenderContext {
     /// 125,000 instructions (itemizing, the break analysis, the layout's lines), and a table
     /// measures the longest words of each column (50 of them for the sample digest). The
     /// width is that of the layout's one line, which the shaper's lines match
-    /// (`ParagraphShaperTests`, `wordWidthTests`).
+    /// (`ParagraphShaperTests`, `WordWidthTests`).
     func shapedWordWidth(_ run: StyledRun, style: TextStyle) -> Double? {
         guard !usesPangoLines else { return nil }
         var plain = style
         plain.alignment = .left
         plain.hangingIndent = 0
         let prepared = prepare([run], style: plain)
-        let font = font(for: plain)
-        let request = ParagraphShaper.Request(
-            text: prepared.text, runs: prepared.runs, font: font,
-            fontKey: "\(plain.family)|\(plain.size)|\(plain.bold)|\(plain.italic)|\(plain.lineSpacing)",
-            justify: false, color: plain.color, width: Self.oneLineWidth, hangingIndent: 0, breakAnalysis: nil)
-        guard let shaped = shaper.shape(request, calibrate: { self.calibration(plain) }) else { return nil }
+        guard let shaped = shaper.shape(shaperRequest(prepared, style: plain, width: Self.oneLineWidth),
+                                        calibrate: { self.calibration(plain) }) else { return nil }
         let lines = shaped.paragraph.lineMetrics()
         guard lines.count == 1 else { return nil }
         if shaped.hasUnknownGlyphs { recordMissing(in: prepared.text) }
@@ -177,19 +173,22 @@ final class RenderContext {
     /// otherwise by a PangoLayout. `checkGlyphs` is false when the same text was checked before.
     func paragraph(_ prepared: PreparedText, style: TextStyle, width: Double, checkGlyphs: Bool = true) -> ShapedText {
         if !usesPangoLines, style.alignment == .left || style.alignment == .justify {
-            let font = font(for: style)
-            let request = ParagraphShaper.Request(
-                text: prepared.text, runs: prepared.runs, font: font,
-                fontKey: "\(style.family)|\(style.size)|\(style.bold)|\(style.italic)|\(style.lineSpacing)",
-                justify: style.alignment == .justify, color: style.color, width: width, hangingIndent: max(0, style.hangingIndent),
-                breakAnalysis: prepared.breakAnalysis)
-            let shaped = shaper.shape(request) { self.calibration(style) }
+            let shaped = shaper.shape(shaperRequest(prepared, style: style, width: width)) { self.calibration(style) }
             if let shaped {
                 if checkGlyphs, shaped.hasUnknownGlyphs { recordMissing(in: prepared.text) }
                 return shaped.paragraph
             }
         }
         return layout(prepared, style: style, width: width, checkGlyphs: checkGlyphs)
+    }
+
+    /// What the shaper is asked for a paragraph of prepared text in `style` at `width`.
+    private func shaperRequest(_ prepared: PreparedText, style: TextStyle, width: Double) -> ParagraphShaper.Request {
+        ParagraphShaper.Request(
+            text: prepared.text, runs: prepared.runs, font: font(for: style),
+            fontKey: "\(style.family)|\(style.size)|\(style.bold)|\(style.italic)|\(style.lineSpacing)",
+            justify: style.alignment == .justify, color: style.color, width: width, hangingIndent: max(0, style.hangingIndent),
+            breakAnalysis: prepared.breakAnalysis)
     }
 
     /// The line metrics the shaper calibrates a style's lines with: a PangoLayout of one line
@@ -215,7 +214,8 @@ final class RenderContext {
     /// first baseline at the ascent, and each next one the line-spacing factor times the
     /// font's metrics height further down, in single precision and cut to a Pango unit
     /// (pango-layout.c: `new_baseline = *baseline + layout->line_spacing * height`). Nil when
-    /// the style's font lacks an "X" (its lines would be in a fallback font).
+    /// the style's font lacks an "X" (its lines would be in a fallback font). The lines carry
+    /// their vertical metrics only (x and width 0), which is all the shaper reads of them.
     ///
     /// Why: a PangoLayout asks Pango for its fonts' metrics, and the first time it does so
     /// for a font pangocairo lays out the language's sample sentence in a context of its

@@ -17,13 +17,9 @@ struct FontExtents: Equatable {
     var ascent: Int32
     var descent: Int32
     var height: Int32
+}
 
-    init(ascent: Int32, descent: Int32, height: Int32) {
-        self.ascent = ascent
-        self.descent = descent
-        self.height = height
-    }
-
+extension FontExtents {
     /// The extents of a loaded font.
     init(font: UnsafeMutablePointer<PangoFont>) {
         var extents = hb_font_extents_t()
@@ -54,7 +50,7 @@ struct FontExtents: Equatable {
     static func withFirstFont<T>(of description: OpaquePointer, in context: OpaquePointer,
                                  _ body: (UnsafeMutablePointer<PangoFont>, OpaquePointer) -> T?) -> T? {
         guard pango_context_get_matrix(context) == nil,
-              let language = pango_context_get_language(context) ?? pango_language_get_default(),
+              let language = PangoEnvironment.paragraphLanguage(of: context),
               let fontset = pango_font_map_load_fontset(pango_context_get_font_map(context), context, description, language)
         else { return nil }
         defer { g_object_unref(UnsafeMutableRawPointer(fontset)) }

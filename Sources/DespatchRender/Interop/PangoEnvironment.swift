@@ -54,7 +54,10 @@ public final class PangoEnvironment {
     /// The language the itemizer gives text without a language of its own: the context's,
     /// or else the process's default (`pango_context_get_language` returns only one that was
     /// set). An interned PangoLanguage, valid for the life of the process.
-    var paragraphLanguage: OpaquePointer? {
+    var paragraphLanguage: OpaquePointer? { Self.paragraphLanguage(of: context) }
+
+    /// The same for any context (`FontExtents` asks Pango's fontsets in it).
+    static func paragraphLanguage(of context: OpaquePointer) -> OpaquePointer? {
         pango_context_get_language(context) ?? pango_language_get_default()
     }
 

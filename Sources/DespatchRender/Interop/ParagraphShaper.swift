@@ -34,9 +34,8 @@ final class ParagraphShaper {
     /// Whether items are shaped word by word through the cache (a test compares both ways).
     var shapesByWords = true
     /// Shapes the words the cache does not have, with HarfBuzz itself where it gives Pango's
-    /// glyphs (see `WordShaper`); `usesWordShaper` false leaves every word to Pango (tests).
-    let wordShaper = WordShaper()
-    var usesWordShaper = true
+    /// glyphs (see `WordShaper`).
+    private let wordShaper = WordShaper()
 
     /// The line breaks of paragraphs broken before, by a 128-bit digest of everything they
     /// depend on (text, styled runs, font, width, indent): a long document is paginated twice,
@@ -461,7 +460,7 @@ final class ParagraphShaper {
                 defer { pango_glyph_string_free(piece) }
                 var analysis = item.pointee.analysis
                 analysis.flags = 0  // a copy on the stack: no character offset beside it
-                if !usesWordShaper || !wordShaper.shape(chars + i, length: Int32(j - i), analysis: &analysis, into: piece, flags: flags) {
+                if !wordShaper.shape(chars + i, length: Int32(j - i), analysis: &analysis, into: piece, flags: flags) {
                     pango_shape_with_flags(chars + i, Int32(j - i), chars + i, Int32(j - i), &analysis, piece, flags)
                 }
                 let n = Int(piece.pointee.num_glyphs)

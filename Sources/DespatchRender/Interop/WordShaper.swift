@@ -24,8 +24,6 @@ final class WordShaper {
     }
     private var plans: [PlanKey: OpaquePointer] = [:]
     private var languages: [UnsafeMutableRawPointer: hb_language_t] = [:]
-    /// Faces without colour glyphs (Pango marks glyphs of others by looking each one up).
-    private var plainFaces: [UnsafeMutableRawPointer: Bool] = [:]
     /// How many words were shaped here, and how many were left to Pango.
     private(set) var shaped = 0, leftToPango = 0
 
@@ -124,7 +122,9 @@ final class WordShaper {
             var features = [hb_feature_t](repeating: hb_feature_t(), count: 32)
             var featureCount: UInt32 = 0
             pango_font_get_features(font, &features, 32, &featureCount)
-            if coordinates == 0, featureCount == 0, isPlain(face) { entry = FontEntry(font: hbFont, face: face) }
+            // Pango marks each glyph of a face with colour glyphs by looking it up; none here.
+            let colour = hb_ot_color_has_layers(face) != 0 || hb_ot_color_has_png(face) != 0 || hb_ot_color_has_svg(face) != 0
+            if coordinates == 0, featureCount == 0, !colour { entry = FontEntry(font: hbFont, face: face) }
         }
         fonts[key] = .some(entry)
         return entry.map { ($0.font, $0.face) }
@@ -137,13 +137,5 @@ final class WordShaper {
         let made = hb_language_from_string(pango_language_to_string(language), -1)
         languages[key] = made
         return made
-    }
-
-    private func isPlain(_ face: OpaquePointer) -> Bool {
-        let key = UnsafeMutableRawPointer(face)
-        if let known = plainFaces[key] { return known }
-        let plain = hb_ot_color_has_layers(face) == 0 && hb_ot_color_has_png(face) == 0 && hb_ot_color_has_svg(face) == 0
-        plainFaces[key] = plain
-        return plain
     }
 }
